@@ -1,0 +1,19 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+// Headers in the order they go on the wire. A QList, not a map: order and repeats matter.
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+namespace Headers {
+// Refuses CR, LF and NUL (which Qt 6.4 would send as extra header lines) and names that are
+// not RFC 9110 tokens. `where` names the field for the error, e.g. "headers.X-Partner-Id".
+Result<void> validate(const QByteArray& name, const QByteArray& value, const QString& where);
+// Case-insensitive lookup of the first header with that name; null when absent.
+QByteArray value(const HeaderList& headers, QByteArrayView name);
+bool contains(const HeaderList& headers, QByteArrayView name);
+} // namespace Headers
