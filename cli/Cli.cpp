@@ -1,19 +1,107 @@
 #include "Cli.h"
 
+#include "Commands.h"
+
 #include <QCoreApplication>
 
 namespace Cli {
 
+const QList<Command>& commands()
+{
+    static const QList<Command> all {
+        sendCommand(),
+        notYetCommand(QStringLiteral("receive"),
+                      QStringLiteral("receive --config R.json [--listen HOST:PORT] [--max-requests N] [--timeout-s S]"
+                                     " [--json]"),
+                      QStringLiteral("Run the local receiver.")),
+        notYetCommand(QStringLiteral("token"),
+                      QStringLiteral("token --profile P.json [--json]"),
+                      QStringLiteral("Fetch an OAuth 2.0 token and show the exchange.")),
+        curlCommand(),
+        signCommand(),
+        notYetCommand(QStringLiteral("verify"),
+                      QStringLiteral("verify --config R.json --request REQ.json"),
+                      QStringLiteral("Check a stored or hand-made request offline.")),
+        notYetCommand(QStringLiteral("replay"),
+                      QStringLiteral("replay --seq N (--to URL | --profile P.json)"),
+                      QStringLiteral("Send a stored received request again.")),
+        notYetCommand(QStringLiteral("check"),
+                      QStringLiteral("check --profile P.json [--event E.json] [--json]"),
+                      QStringLiteral("Conformance check of an endpoint.")),
+        notYetCommand(QStringLiteral("gen-key"),
+                      QStringLiteral("gen-key --type rsa|ec|ed25519 --out KEY.pem [--pub PUB.pem]"),
+                      QStringLiteral("Generate a private key.")),
+        notYetCommand(QStringLiteral("gen-cert"),
+                      QStringLiteral("gen-cert --key KEY.pem --cn NAME --out CERT.pem [--ca CA.pem --ca-key CA.key]"),
+                      QStringLiteral("Make a certificate.")),
+        secretCommand(),
+        historyCommand(),
+        scheduleCommand(),
+    };
+    return all;
+}
+
+namespace {
+QString mainHelp()
+{
+    QString text = QStringLiteral("Usage: hookbench-cli COMMAND [options]\n\n"
+                                  "The HookBench engine without a display: send, sign and inspect webhooks.\n\n"
+                                  "Commands:\n");
+    for (const auto& command : commands()) {
+        text += QStringLiteral("  %1%2\n").arg(command.name.leftJustified(10), command.summary);
+    }
+    text += QStringLiteral("\nhookbench-cli COMMAND --help describes a command's options.\n"
+                           "Exit codes: 0 success, 1 the work failed (not delivered, network, TLS, token),\n"
+                           "2 usage or configuration error (nothing was sent).\n"
+                           "HOOKBENCH_DATA_DIR, when set, is where the history database lives.\n");
+    return text;
+}
+} // namespace
+
 int run(const QStringList& arguments)
 {
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("--version")) {
-        out << QStringLiteral("hookbench-cli %1\n").arg(QStringLiteral(HOOKBENCH_VERSION));
+    const QStringList args = arguments.mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
+        || args.first() == QLatin1String("help")) {
+        printOut(mainHelp());
+        return args.isEmpty() ? UsageError : Success;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        printOut(QStringLiteral("hookbench-cli %1\n").arg(QStringLiteral(HOOKBENCH_VERSION)));
         return Success;
     }
-    err << QStringLiteral("usage: hookbench-cli COMMAND [options]; see hookbench-cli --help\n");
-    return UsageError;
+
+    const QString name = args.first();
+    const auto& all = commands();
+    const auto it = std::find_if(all.cbegin(), all.cend(), [&name](const Command& c) { return c.name == name; });
+    if (it == all.cend()) {
+        printError(name, QStringLiteral("unknown command; run hookbench-cli --help for the list"));
+        return UsageError;
+    }
+
+    if (!it->available) {
+        QCommandLineParser unused;
+        return it->run(unused, name);
+    }
+
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.setApplicationDescription(it->summary);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    it->addOptions(parser);
+    if (!parser.parse(QStringList {QStringLiteral("hookbench-cli ") + name} + args.mid(1))) {
+        printError(name, parser.errorText() + QStringLiteral("; see hookbench-cli %1 --help").arg(name));
+        return UsageError;
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // Qt's first line shows "[options]"; the contract's synopsis says more.
+        text.replace(0, text.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: hookbench-cli ") + it->synopsis);
+        printOut(text);
+        return Success;
+    }
+    return it->run(parser, name);
 }
 
 } // namespace Cli

@@ -114,6 +114,9 @@ QJsonObject AttemptTrace::toJson(bool showSecrets) const
                                 {QStringLiteral("cipher"), tlsCipher},
                                 {QStringLiteral("peerChain"), QJsonArray::fromStringList(tlsPeerChain)}});
     }
+    if (!redirects.isEmpty()) {
+        out.insert(QStringLiteral("redirects"), QJsonArray::fromStringList(redirects));
+    }
     if (!error.isEmpty()) {
         out.insert(QStringLiteral("error"), error);
     }
@@ -167,6 +170,9 @@ AttemptTrace AttemptTrace::fromJson(const QJsonObject& json)
     t.outcome = outcome == QLatin1String("delivered")  ? Outcome::Delivered
                 : outcome == QLatin1String("retrying") ? Outcome::Retrying
                                                        : Outcome::Failed;
+    for (const auto& r : json.value(QStringLiteral("redirects")).toArray()) {
+        t.redirects.append(r.toString());
+    }
     t.error = json.value(QStringLiteral("error")).toString();
     t.nextDelayMs = json.value(QStringLiteral("nextDelayMs")).toInteger(-1);
     t.retryReason = json.value(QStringLiteral("retryReason")).toString();

@@ -33,6 +33,8 @@ struct AttemptTrace
     HeaderList requestHeaders;
     QSet<int> secretHeaderIndexes; // indexes into requestHeaders whose values are secrets
     QByteArray requestBody;
+    // Redirect hops followed within this attempt ("307 -> http://...; credentials dropped").
+    QStringList redirects;
 
     // response
     int status = 0; // 0: no HTTP answer

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/EndpointProfile.h"
+#include "model/Event.h"
+#include "secrets/SecretResolver.h"
+#include "util/Result.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+// What every command needs: its option parser, stdout/stderr, loading the files a user names,
+// and the contract's error line and exit codes.
+namespace Cli {
+
+struct Command
+{
+    QString name;
+    QString synopsis; // the usage line of contract section 6
+    QString summary;  // one line for `hookbench-cli --help`
+    std::function<void(QCommandLineParser&)> addOptions;
+    std::function<int(QCommandLineParser&, const QString& program)> run;
+    bool available = true; // false: a contract command whose engine part has not landed yet
+};
+
+const QList<Command>& commands();
+
+// One line on stderr: "hookbench-cli send: profile.json: auth.tokenUrl: must be ...".
+void printError(const QString& command, const QString& message);
+void printError(const QString& command, const Error& error);
+void printOut(const QString& text); // adds nothing: the caller brings the newline
+void printJsonLine(const QJsonObject& object);
+
+// --profile, with the error already naming the file.
+Result<EndpointProfile> loadProfile(const QCommandLineParser& parser);
+// --event E.json, or --type T --data JSON; id and timestamp filled in.
+Result<Event> loadEvent(const QCommandLineParser& parser);
+// Every secret the profile references, from the environment, files and the keychain.
+Result<SecretValues> resolveSecrets(const EndpointProfile& profile);
+
+// Adds the options shared by the commands that build a request.
+void addEventOptions(QCommandLineParser& parser);
+void addProfileOption(QCommandLineParser& parser);
+
+// A positive integer option; the error names the flag.
+Result<int> positiveInt(const QCommandLineParser& parser, const QString& name, int fallback);
+
+} // namespace Cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "CommandSupport.h"
+
+// Each file defines the commands of one concern; Cli.cpp lists them all.
+namespace Cli {
+Command sendCommand();
+Command signCommand();
+Command curlCommand();
+Command secretCommand();
+Command historyCommand();
+Command scheduleCommand();
+// Contract commands whose engine parts have not landed yet: they say so and exit 2.
+Command notYetCommand(const QString& name, const QString& synopsis, const QString& summary);
+} // namespace Cli

@@ -1,0 +1,318 @@
+#include "Cli.h"
+#include "Commands.h"
+
+#include "delivery/DeliveryEngine.h"
+#include "delivery/RequestBuilder.h"
+#include "history/HistoryStore.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QLocale>
+
+#include <memory>
+
+namespace Cli {
+
+namespace {
+// Everything a request needs, loaded and checked before anything is sent (errors exit 2).
+struct Prepared
+{
+    EndpointProfile profile;
+    Event event;
+    SecretValues secrets;
+    std::optional<QByteArray> rawBody;
+    QByteArray body;
+    OutgoingRequest request; // the first request, built once up front to catch every error
+};
+
+void addRequestOptions(QCommandLineParser& parser)
+{
+    addProfileOption(parser);
+    addEventOptions(parser);
+    parser.addOption({QStringLiteral("raw-body"),
+                      QStringLiteral("Send these exact bytes as the body instead of the event JSON."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Show secret values instead of ••••abcd.")});
+}
+
+Result<Prepared> prepare(const QCommandLineParser& parser)
+{
+    Prepared prepared;
+    auto profile = loadProfile(parser);
+    if (!profile) {
+        return profile.error();
+    }
+    prepared.profile = std::move(profile).value();
+    auto event = loadEvent(parser);
+    if (!event) {
+        return event.error();
+    }
+    prepared.event = std::move(event).value();
+    if (parser.isSet(QStringLiteral("raw-body"))) {
+        QFile file(parser.value(QStringLiteral("raw-body")));
+        if (!file.open(QIODevice::ReadOnly)) {
+            return Error(
+                QStringLiteral("cannot read the --raw-body file: %1").arg(file.errorString()), {}, file.fileName());
+        }
+        prepared.rawBody = file.readAll();
+    }
+    auto secrets = resolveSecrets(prepared.profile);
+    if (!secrets) {
+        return secrets.error().file.isEmpty() ? secrets.error().withFile(parser.value(QStringLiteral("profile")))
+                                              : secrets.error();
+    }
+    prepared.secrets = std::move(secrets).value();
+    if (prepared.rawBody) {
+        prepared.body = *prepared.rawBody;
+    } else {
+        auto body = RequestBuilder::buildBody(prepared.profile, prepared.event, prepared.secrets);
+        if (!body) {
+            return body.error().withFile(parser.value(QStringLiteral("profile")));
+        }
+        prepared.body = std::move(body).value();
+    }
+    auto request = RequestBuilder::build(
+        prepared.profile, prepared.secrets, prepared.event, prepared.body, QDateTime::currentSecsSinceEpoch());
+    if (!request) {
+        return request.error().withFile(parser.value(QStringLiteral("profile")));
+    }
+    prepared.request = std::move(request).value();
+    return prepared;
+}
+
+QString humanLine(const AttemptTrace& trace)
+{
+    QString line = QStringLiteral("[%1] attempt %2/%3: ").arg(trace.eventId).arg(trace.attempt).arg(trace.maxAttempts);
+    const QString elapsed = QLocale::c().toString(trace.elapsedMs, 'f', 1) + QStringLiteral(" ms");
+    switch (trace.outcome) {
+        case AttemptTrace::Outcome::Delivered:
+            line += QStringLiteral("%1 %2 in %3, delivered")
+                        .arg(trace.status)
+                        .arg(QString::fromLatin1(trace.reason), elapsed);
+            break;
+        case AttemptTrace::Outcome::Retrying:
+            line += QStringLiteral("%1 after %2; retrying in %3 (%4)")
+                        .arg(trace.error, elapsed, RetryPolicy::formatDuration(trace.nextDelayMs), trace.retryReason);
+            break;
+        case AttemptTrace::Outcome::Failed:
+            line += QStringLiteral("failed: %1").arg(trace.error);
+            if (trace.status > 0 || trace.elapsedMs > 0) {
+                line += QStringLiteral(" (after %1)").arg(elapsed);
+            }
+            break;
+    }
+    for (const auto& redirect : trace.redirects) {
+        line += QStringLiteral("\n    redirect %1").arg(redirect);
+    }
+    return line + QLatin1Char('\n');
+}
+
+int runSend(QCommandLineParser& parser, const QString& command)
+{
+    const auto repeat = positiveInt(parser, QStringLiteral("repeat"), 1);
+    const auto concurrency = positiveInt(parser, QStringLiteral("concurrency"), 6);
+    if (!repeat || !concurrency) {
+        printError(command, !repeat ? repeat.error() : concurrency.error());
+        return UsageError;
+    }
+    auto prepared = prepare(parser);
+    if (!prepared) {
+        printError(command, prepared.error());
+        return UsageError;
+    }
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool showSecrets = parser.isSet(QStringLiteral("show-secrets"));
+    const bool noRetry = parser.isSet(QStringLiteral("no-retry"));
+
+    std::unique_ptr<HistoryStore> history;
+    if (!parser.isSet(QStringLiteral("no-history"))) {
+        auto opened = HistoryStore::open();
+        if (opened) {
+            history = std::move(opened).value();
+        } else {
+            printError(command,
+                       QStringLiteral("warning: attempts will not be kept in the history: %1 (set HOOKBENCH_DATA_DIR"
+                                      " to a writable folder)")
+                           .arg(opened.error().toString()));
+        }
+    }
+
+    DeliveryEngine engine;
+    engine.setHistory(history.get());
+    bool historyWarned = false;
+    QObject::connect(&engine, &DeliveryEngine::historyError, &engine, [&](const QString& message) {
+        if (!historyWarned) {
+            printError(command, QStringLiteral("warning: could not write to the history: %1").arg(message));
+            historyWarned = true;
+        }
+    });
+
+    const int total = repeat.value();
+    int started = 0;
+    int done = 0;
+    int delivered = 0;
+    QEventLoop loop;
+    QElapsedTimer clock;
+    clock.start();
+
+    std::function<void()> startMore = [&] {
+        while (started < total && started - done < concurrency.value()) {
+            Event event = total > 1 ? prepared->event.withFreshId() : prepared->event;
+            ++started;
+            Delivery* delivery = engine.deliver(
+                DeliveryJob {prepared->profile, prepared->secrets, std::move(event), prepared->rawBody, noRetry});
+            QObject::connect(delivery, &Delivery::attemptFinished, &engine, [&](const AttemptTrace& trace) {
+                if (json) {
+                    printJsonLine(trace.toJson(showSecrets));
+                } else {
+                    printOut(humanLine(trace));
+                }
+            });
+            QObject::connect(delivery, &Delivery::finished, &engine, [&, delivery](bool ok) {
+                delivery->deleteLater();
+                ++done;
+                delivered += ok ? 1 : 0;
+                if (done == total) {
+                    loop.quit();
+                } else {
+                    startMore();
+                }
+            });
+        }
+    };
+    startMore();
+    loop.exec();
+
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const int failed = total - delivered;
+    if (json) {
+        printJsonLine(QJsonObject {{QStringLiteral("summary"),
+                                    QJsonObject {{QStringLiteral("events"), total},
+                                                 {QStringLiteral("delivered"), delivered},
+                                                 {QStringLiteral("failed"), failed},
+                                                 {QStringLiteral("tokenFetches"), 0},
+                                                 {QStringLiteral("elapsedMs"), qRound(seconds * 10000) / 10.0},
+                                                 {QStringLiteral("deliveriesPerSecond"),
+                                                  seconds > 0 ? qRound(delivered / seconds * 10) / 10.0 : 0.0}}}});
+    } else {
+        printOut(QStringLiteral("%1 event%2: %3 delivered, %4 failed, 0 token fetches; %5 s, %6 deliveries/s\n")
+                     .arg(total)
+                     .arg(total == 1 ? QString() : QStringLiteral("s"))
+                     .arg(delivered)
+                     .arg(failed)
+                     .arg(QLocale::c().toString(seconds, 'f', 3),
+                          QLocale::c().toString(seconds > 0 ? delivered / seconds : 0.0, 'f', 1)));
+    }
+    std::fflush(stdout);
+    return failed == 0 ? Success : WorkFailed;
+}
+
+int runSign(QCommandLineParser& parser, const QString& command)
+{
+    auto prepared = prepare(parser);
+    if (!prepared) {
+        printError(command, prepared.error());
+        return UsageError;
+    }
+    const bool showSecrets = parser.isSet(QStringLiteral("show-secrets"));
+    const OutgoingRequest& request = prepared->request;
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject headers;
+        QJsonArray headerList;
+        for (int i = 0; i < request.headers.size(); ++i) {
+            const auto name = QString::fromLatin1(request.headers.at(i).first);
+            const auto value = QString::fromUtf8(request.displayHeaderValue(i, showSecrets));
+            headers.insert(name, value);
+            headerList.append(QJsonArray {name, value});
+        }
+        printJsonLine(QJsonObject {{QStringLiteral("method"), QString::fromLatin1(request.method)},
+                                   {QStringLiteral("url"), request.url.toString(QUrl::FullyEncoded)},
+                                   {QStringLiteral("headers"), headers},
+                                   {QStringLiteral("headerList"), headerList},
+                                   {QStringLiteral("body"), QString::fromUtf8(request.body)}});
+        return Success;
+    }
+    QString text = QString::fromLatin1(request.method) + QLatin1Char(' ') + request.url.toString(QUrl::FullyEncoded)
+                   + QLatin1Char('\n');
+    for (int i = 0; i < request.headers.size(); ++i) {
+        text += QString::fromLatin1(request.headers.at(i).first) + QStringLiteral(": ")
+                + QString::fromUtf8(request.displayHeaderValue(i, showSecrets)) + QLatin1Char('\n');
+    }
+    printOut(text + QLatin1Char('\n'));
+    std::fwrite(request.body.constData(), 1, size_t(request.body.size()), stdout);
+    printOut(QStringLiteral("\n"));
+    return Success;
+}
+
+int runCurl(QCommandLineParser& parser, const QString& command)
+{
+    auto prepared = prepare(parser);
+    if (!prepared) {
+        printError(command, prepared.error());
+        return UsageError;
+    }
+    printOut(prepared->request.toCurl(parser.isSet(QStringLiteral("show-secrets"))) + QLatin1Char('\n'));
+    return Success;
+}
+} // namespace
+
+Command sendCommand()
+{
+    return {
+        QStringLiteral("send"),
+        QStringLiteral("send --profile P.json (--event E.json | --type T --data JSON) [--repeat N] [--json]"
+                       " [--show-secrets] [--no-retry]"),
+        QStringLiteral("Deliver events to an endpoint, with its auth, signatures and retries."),
+        [](QCommandLineParser& parser) {
+            addRequestOptions(parser);
+            parser.addOption({QStringLiteral("repeat"),
+                              QStringLiteral("Send N events, each with a fresh id, through one engine."),
+                              QStringLiteral("N")});
+            parser.addOption({QStringLiteral("concurrency"),
+                              QStringLiteral("Deliveries in flight at once with --repeat (default 6)."),
+                              QStringLiteral("N")});
+            parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per attempt, then a summary.")});
+            parser.addOption({QStringLiteral("no-retry"), QStringLiteral("One attempt only, whatever the policy.")});
+            parser.addOption(
+                {QStringLiteral("no-history"), QStringLiteral("Do not record the attempts in the history.")});
+        },
+        runSend};
+}
+
+Command signCommand()
+{
+    return {QStringLiteral("sign"),
+            QStringLiteral("sign --profile P.json --event E.json [--json] [--show-secrets]"),
+            QStringLiteral("Print the headers and body that would be sent."),
+            [](QCommandLineParser& parser) {
+                addRequestOptions(parser);
+                parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+            },
+            runSign};
+}
+
+Command curlCommand()
+{
+    return {QStringLiteral("curl"),
+            QStringLiteral("curl --profile P.json (--event E.json | --type T --data JSON) [--show-secrets]"),
+            QStringLiteral("Print a curl command line that reproduces the request."),
+            [](QCommandLineParser& parser) { addRequestOptions(parser); },
+            runCurl};
+}
+
+Command notYetCommand(const QString& name, const QString& synopsis, const QString& summary)
+{
+    return {name,
+            synopsis,
+            summary + QStringLiteral(" (not available in this build yet)"),
+            [](QCommandLineParser&) {},
+            [](QCommandLineParser&, const QString& command) {
+                printError(command, QStringLiteral("not available in this build yet; it is being built"));
+                return int(UsageError);
+            },
+            false};
+}
+
+} // namespace Cli

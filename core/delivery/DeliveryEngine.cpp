@@ -1,0 +1,482 @@
+#include "DeliveryEngine.h"
+
+#include "history/HistoryStore.h"
+#include "signing/Crypto.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslCipher>
+#include <QSslKey>
+#include <QTimer>
+
+#include <climits>
+
+Q_LOGGING_CATEGORY(lcDelivery, "hookbench.delivery")
+
+namespace {
+QString protocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+        case QSsl::TlsV1_2:
+            return QStringLiteral("TLSv1.2");
+        case QSsl::TlsV1_3:
+            return QStringLiteral("TLSv1.3");
+        default:
+            return QStringLiteral("TLS");
+    }
+}
+
+QString origin(const QUrl& url)
+{
+    return url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':')
+           + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+// What went wrong, in words that point at the cause rather than at Qt's enum.
+QString networkErrorText(QNetworkReply* reply, const QUrl& url)
+{
+    const QString where =
+        url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+    switch (reply->error()) {
+        case QNetworkReply::ConnectionRefusedError:
+            return QStringLiteral("connection refused by %1: is the receiver running and listening there?").arg(where);
+        case QNetworkReply::HostNotFoundError:
+            return QStringLiteral("host %1 not found: check the URL's host name").arg(url.host());
+        case QNetworkReply::RemoteHostClosedError:
+            return QStringLiteral("%1 closed the connection before answering").arg(where);
+        case QNetworkReply::TimeoutError:
+            return QStringLiteral("connection to %1 timed out").arg(where);
+        default:
+            return QStringLiteral("network error talking to %1: %2").arg(where, reply->errorString());
+    }
+}
+
+QString resolvePath(const QString& baseDir, const QString& path)
+{
+    return QDir::isAbsolutePath(path) || baseDir.isEmpty() ? path : QDir(baseDir).filePath(path);
+}
+} // namespace
+
+Delivery::Delivery(DeliveryEngine* engine, DeliveryJob job)
+    : QObject(engine)
+    , m_engine(engine)
+    , m_job(std::move(job))
+    , m_policy(m_job.profile.retry)
+{ }
+
+void Delivery::start()
+{
+    if (m_job.rawBody) {
+        m_body = *m_job.rawBody;
+    } else {
+        auto body = RequestBuilder::buildBody(m_job.profile, m_job.event, m_job.secrets);
+        if (!body) {
+            fail(body.error().toString());
+            return;
+        }
+        m_body = std::move(body).value();
+    }
+    startAttempt();
+}
+
+void Delivery::cancel()
+{
+    if (m_finished) {
+        return;
+    }
+    m_cancelled = true;
+    if (m_retryTimer) {
+        m_retryTimer->stop();
+    }
+    if (m_reply) {
+        m_reply->abort();
+        return; // onReplyFinished reports the cancelled attempt
+    }
+    m_finished = true;
+    emit finished(false);
+}
+
+void Delivery::fail(const QString& error)
+{
+    AttemptTrace trace;
+    trace.profileName = m_job.profile.name;
+    trace.eventId = m_job.event.id();
+    trace.eventType = m_job.event.type();
+    trace.attempt = std::max(1, m_attempt);
+    trace.maxAttempts = m_job.noRetry ? 1 : m_policy.maxAttempts();
+    trace.method = m_job.profile.method.toLatin1();
+    trace.url = m_job.profile.url.toString();
+    trace.startedAt = QDateTime::currentDateTimeUtc();
+    trace.error = error;
+    trace.outcome = AttemptTrace::Outcome::Failed;
+    finishAttempt(trace, std::nullopt);
+}
+
+void Delivery::startAttempt()
+{
+    ++m_attempt;
+    m_hops = 0;
+    m_timedOut = false;
+    m_tlsErrors.clear();
+    m_pinError.clear();
+
+    auto request =
+        RequestBuilder::build(m_job.profile, m_job.secrets, m_job.event, m_body, QDateTime::currentSecsSinceEpoch());
+    if (!request) {
+        fail(request.error().toString());
+        return;
+    }
+    m_request = std::move(request).value();
+
+    m_current = AttemptTrace {};
+    m_current.profileName = m_job.profile.name;
+    m_current.eventId = m_job.event.id();
+    m_current.eventType = m_job.event.type();
+    m_current.attempt = m_attempt;
+    m_current.maxAttempts = m_job.noRetry ? 1 : m_policy.maxAttempts();
+    m_current.method = m_request.method;
+    m_current.url = m_request.url.toString(QUrl::FullyEncoded);
+    m_current.requestHeaders = m_request.headers;
+    m_current.secretHeaderIndexes = m_request.secretHeaderIndexes;
+    m_current.requestBody = m_request.body;
+    m_current.startedAt = QDateTime::currentDateTimeUtc();
+
+    if (m_request.url.scheme() == QLatin1String("https")) {
+        QString error;
+        sslConfiguration(&error);
+        if (!error.isEmpty()) {
+            m_current.error = error;
+            m_current.outcome = AttemptTrace::Outcome::Failed;
+            finishAttempt(m_current, std::nullopt);
+            return;
+        }
+    }
+
+    emit attemptStarted(m_attempt);
+    if (!m_timeoutTimer) {
+        m_timeoutTimer = new QTimer(this);
+        m_timeoutTimer->setSingleShot(true);
+        connect(m_timeoutTimer, &QTimer::timeout, this, [this] {
+            m_timedOut = true;
+            if (m_reply) {
+                m_reply->abort();
+            }
+        });
+    }
+    m_clock.start();
+    m_timeoutTimer->start(std::max(1, m_job.profile.timeoutMs));
+    sendHop(m_request);
+}
+
+QSslConfiguration Delivery::sslConfiguration(QString* error) const
+{
+    const TlsConfig& tls = m_job.profile.tls;
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    if (!tls.verify) {
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    }
+    if (!tls.caFile.isEmpty()) {
+        const auto path = resolvePath(m_job.profile.baseDir, tls.caFile);
+        const auto cas = QSslCertificate::fromPath(path, QSsl::Pem);
+        if (cas.isEmpty()) {
+            *error = QStringLiteral("tls.caFile: no PEM certificate could be read from %1").arg(path);
+            return config;
+        }
+        config.addCaCertificates(cas);
+    }
+    if (!tls.clientCert.isEmpty()) {
+        const auto path = resolvePath(m_job.profile.baseDir, tls.clientCert);
+        const QByteArray password = m_job.secrets.value(tls.clientKeyPassword);
+        if (tls.clientKey.isEmpty()) {
+            QFile file(path);
+            QSslKey key;
+            QSslCertificate certificate;
+            QList<QSslCertificate> chain;
+            if (!file.open(QIODevice::ReadOnly)
+                || !QSslCertificate::importPkcs12(&file, &key, &certificate, &chain, password)) {
+                *error = QStringLiteral("tls.clientCert: %1 is not a readable PKCS#12 file (or the password in"
+                                        " tls.clientKeyPassword is wrong); give a PEM certificate and tls.clientKey"
+                                        " instead")
+                             .arg(path);
+                return config;
+            }
+            config.setPrivateKey(key);
+            config.setLocalCertificate(certificate);
+            config.setLocalCertificateChain(QList<QSslCertificate> {certificate} + chain);
+        } else {
+            const auto certificates = QSslCertificate::fromPath(path, QSsl::Pem);
+            if (certificates.isEmpty()) {
+                *error = QStringLiteral("tls.clientCert: no PEM certificate could be read from %1").arg(path);
+                return config;
+            }
+            const QByteArray pem = m_job.secrets.value(tls.clientKey);
+            QSslKey key(pem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey, password);
+            if (key.isNull()) {
+                key = QSslKey(pem, QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey, password);
+            }
+            if (key.isNull()) {
+                *error = QStringLiteral("tls.clientKey: not a PEM RSA or EC private key (or tls.clientKeyPassword"
+                                        " is wrong)");
+                return config;
+            }
+            config.setPrivateKey(key);
+            config.setLocalCertificateChain(certificates);
+        }
+    }
+    return config;
+}
+
+void Delivery::sendHop(const OutgoingRequest& request)
+{
+    QNetworkRequest networkRequest(request.url);
+    for (const auto& [name, value] : request.headers) {
+        networkRequest.setRawHeader(name, value);
+    }
+    // Redirects are ours to decide (credentials must not follow to another origin), and
+    // nothing may be cached, cookied or upgraded behind the user's back.
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    networkRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    networkRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    networkRequest.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    if (request.url.scheme() == QLatin1String("https")) {
+        QString ignored;
+        networkRequest.setSslConfiguration(sslConfiguration(&ignored));
+    }
+
+    QNetworkReply* reply = m_engine->network()->sendCustomRequest(networkRequest, request.method, request.body);
+    m_reply = reply;
+    m_current.responseBody.clear();
+    m_current.responseBodyTruncated = false;
+
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] { readResponse(reply); });
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError>& errors) {
+        if (!m_job.profile.tls.verify) {
+            reply->ignoreSslErrors();
+            return;
+        }
+        for (const auto& e : errors) {
+            m_tlsErrors.append(e.errorString());
+        }
+    });
+    connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
+        const auto& pins = m_job.profile.tls.pinSha256;
+        if (pins.isEmpty()) {
+            return;
+        }
+        const auto chain = reply->sslConfiguration().peerCertificateChain();
+        if (chain.isEmpty()) {
+            return;
+        }
+        const QString actual = QString::fromLatin1(Crypto::sha256(chain.first().publicKey().toDer()).toBase64());
+        if (!pins.contains(actual)) {
+            m_pinError = QStringLiteral("TLS pin mismatch: the server's public key has SHA-256 %1, which is not in"
+                                        " tls.pinSha256")
+                             .arg(actual);
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
+}
+
+void Delivery::readResponse(QNetworkReply* reply)
+{
+    // Keep at most ResponseBodyLimit bytes; the rest is read and dropped so memory stays bounded.
+    const QByteArray chunk = reply->readAll();
+    const qsizetype room = AttemptTrace::ResponseBodyLimit - m_current.responseBody.size();
+    if (chunk.size() > room) {
+        m_current.responseBody.append(chunk.left(std::max<qsizetype>(0, room)));
+        m_current.responseBodyTruncated = true;
+    } else {
+        m_current.responseBody.append(chunk);
+    }
+}
+
+void Delivery::onReplyFinished(QNetworkReply* reply)
+{
+    reply->deleteLater();
+    if (reply != m_reply) {
+        return;
+    }
+    m_reply = nullptr;
+    readResponse(reply); // anything still buffered belongs to the body too
+
+    AttemptTrace& trace = m_current;
+    trace.elapsedMs = double(m_clock.nsecsElapsed()) / 1e6;
+    trace.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    trace.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    trace.responseHeaders.clear();
+    for (const auto& pair : reply->rawHeaderPairs()) {
+        trace.responseHeaders.append(pair);
+    }
+    const QSslConfiguration ssl = reply->sslConfiguration();
+    if (reply->url().scheme() == QLatin1String("https") && !ssl.sessionCipher().isNull()) {
+        trace.tlsProtocol = protocolName(ssl.sessionProtocol());
+        trace.tlsCipher = ssl.sessionCipher().name();
+        trace.tlsPeerChain.clear();
+        for (const auto& certificate : ssl.peerCertificateChain()) {
+            trace.tlsPeerChain.append(certificate.subjectDisplayName());
+        }
+    }
+
+    // A redirect we may follow: same attempt, next hop.
+    const QUrl location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+    if (trace.status >= 300 && trace.status < 400 && location.isValid() && m_job.profile.followRedirects && !m_cancelled
+        && !m_timedOut) {
+        if (m_hops >= DeliveryEngine::MaxRedirects) {
+            trace.error = QStringLiteral("more than %1 redirects; stopped at %2")
+                              .arg(DeliveryEngine::MaxRedirects)
+                              .arg(reply->url().toString());
+            trace.outcome = AttemptTrace::Outcome::Failed;
+            finishAttempt(trace, std::nullopt);
+            return;
+        }
+        ++m_hops;
+        const QUrl target = reply->url().resolved(location);
+        OutgoingRequest next = m_request;
+        next.url = target;
+        QString note = QStringLiteral("%1 -> %2").arg(trace.status).arg(target.toString());
+        if (origin(target) != origin(m_request.url)) {
+            // Credentials (auth and signatures) stay with the origin they were meant for.
+            HeaderList kept;
+            for (int i = 0; i < next.headers.size(); ++i) {
+                if (!m_request.credentialHeaderIndexes.contains(i)) {
+                    kept.append(next.headers.at(i));
+                }
+            }
+            next.headers = kept;
+            next.secretHeaderIndexes.clear();
+            next.credentialHeaderIndexes.clear();
+            note += QStringLiteral(" (another origin: credentials and signatures not sent)");
+        }
+        if (trace.status == 303 || ((trace.status == 301 || trace.status == 302) && next.method == "POST")) {
+            next.method = "GET";
+            next.body.clear();
+            note += QStringLiteral(" (as GET, as %1 requires)").arg(trace.status);
+        }
+        trace.redirects.append(note);
+        trace.status = 0;
+        sendHop(next);
+        return;
+    }
+
+    m_timeoutTimer->stop();
+    std::optional<qint64> retryAfter;
+    if (m_cancelled) {
+        trace.error = QStringLiteral("cancelled");
+    } else if (m_timedOut) {
+        trace.status = 0;
+        trace.error = QStringLiteral("no answer within %1 ms (timeoutMs)").arg(m_job.profile.timeoutMs);
+    } else if (!m_pinError.isEmpty()) {
+        trace.status = 0;
+        trace.error = m_pinError;
+    } else if (trace.status == 0) {
+        trace.error = networkErrorText(reply, reply->url());
+        if (!m_tlsErrors.isEmpty()) {
+            trace.error = QStringLiteral("TLS verification failed: %1 (set tls.caFile to trust a private CA, or"
+                                         " tls.verify to false for testing)")
+                              .arg(m_tlsErrors.join(QStringLiteral("; ")));
+        }
+    } else if (trace.status >= 200 && trace.status < 300) {
+        trace.outcome = AttemptTrace::Outcome::Delivered;
+    } else if (trace.status >= 300 && trace.status < 400) {
+        trace.error = location.isValid()
+                          ? QStringLiteral("HTTP %1 redirect to %2: redirects are not followed (set followRedirects"
+                                           " to true to follow them)")
+                                .arg(trace.status)
+                                .arg(reply->url().resolved(location).toString())
+                          : QStringLiteral("HTTP %1 without a Location").arg(trace.status);
+    } else {
+        trace.error = QStringLiteral("HTTP %1 %2").arg(trace.status).arg(QString::fromLatin1(trace.reason));
+        retryAfter = RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
+    }
+    finishAttempt(trace, retryAfter);
+}
+
+void Delivery::finishAttempt(AttemptTrace trace, std::optional<qint64> retryAfterMs)
+{
+    const bool delivered = trace.outcome == AttemptTrace::Outcome::Delivered;
+    const int maxAttempts = m_job.noRetry ? 1 : m_policy.maxAttempts();
+    bool retry = !delivered && !m_cancelled && trace.attempt < maxAttempts && trace.status != 410;
+    // A trace whose request never got built (configuration errors) is not worth retrying.
+    retry = retry && !trace.method.isEmpty() && !trace.requestHeaders.isEmpty();
+    if (retry) {
+        qint64 delay = m_policy.delayBefore(trace.attempt + 1, m_engine->m_random);
+        trace.retryReason = QStringLiteral("%1 policy: attempt %2 of %3 in %4")
+                                .arg(RetryConfig::policyName(m_policy.config().policy))
+                                .arg(trace.attempt + 1)
+                                .arg(maxAttempts)
+                                .arg(RetryPolicy::formatDuration(delay));
+        if (retryAfterMs && *retryAfterMs > delay) {
+            delay = *retryAfterMs;
+            trace.retryReason = QStringLiteral("Retry-After asked for %1, longer than the policy's wait; attempt %2"
+                                               " of %3")
+                                    .arg(RetryPolicy::formatDuration(delay))
+                                    .arg(trace.attempt + 1)
+                                    .arg(maxAttempts);
+        }
+        trace.outcome = AttemptTrace::Outcome::Retrying;
+        trace.nextDelayMs = delay;
+    } else if (!delivered) {
+        trace.outcome = AttemptTrace::Outcome::Failed;
+        if (trace.status == 410) {
+            trace.error += QStringLiteral(": the receiver asked not to send this again, so no retry");
+        }
+    }
+
+    m_attempts.append(trace);
+    m_engine->record(trace, m_job.event.toCompactJson());
+    emit attemptFinished(trace);
+
+    if (retry) {
+        if (!m_retryTimer) {
+            m_retryTimer = new QTimer(this);
+            m_retryTimer->setSingleShot(true);
+            connect(m_retryTimer, &QTimer::timeout, this, &Delivery::startAttempt);
+        }
+        m_retryTimer->start(int(std::min<qint64>(trace.nextDelayMs, INT_MAX)));
+        return;
+    }
+    m_finished = true;
+    m_delivered = delivered;
+    emit finished(delivered);
+}
+
+DeliveryEngine::DeliveryEngine(QObject* parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_network->setAutoDeleteReplies(false);
+}
+
+DeliveryEngine::~DeliveryEngine() = default;
+
+void DeliveryEngine::setHistory(HistoryStore* history)
+{
+    m_history = history;
+}
+
+Delivery* DeliveryEngine::deliver(DeliveryJob job)
+{
+    auto* delivery = new Delivery(this, std::move(job));
+    QTimer::singleShot(0, delivery, &Delivery::start);
+    return delivery;
+}
+
+void DeliveryEngine::record(const AttemptTrace& trace, const QByteArray& eventJson)
+{
+    if (m_history) {
+        if (auto ok = m_history->addAttempt(trace, eventJson); !ok) {
+            qCWarning(lcDelivery) << "history:" << ok.error().toString();
+            emit historyError(ok.error().toString());
+        }
+    }
+    emit attemptFinished(trace);
+}

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "AttemptTrace.h"
+#include "RequestBuilder.h"
+#include "RetryPolicy.h"
+#include "model/EndpointProfile.h"
+#include "model/Event.h"
+#include "secrets/SecretResolver.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+
+#include <optional>
+
+class HistoryStore;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+// What to deliver: the profile with its secrets already resolved, and the event.
+struct DeliveryJob
+{
+    EndpointProfile profile;
+    SecretValues secrets;
+    Event event;
+    std::optional<QByteArray> rawBody; // --raw-body: these exact bytes instead of the event JSON
+    bool noRetry = false;
+};
+
+class DeliveryEngine;
+
+// One event on its way: attempts, waits between them, and the outcome. A child of the engine;
+// whoever started it deletes it (deleteLater) once it has emitted finished().
+class Delivery final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Delivery)
+
+public:
+    const QList<AttemptTrace>& attempts() const { return m_attempts; }
+    const DeliveryJob& job() const { return m_job; }
+    bool isFinished() const { return m_finished; }
+    bool isDelivered() const { return m_delivered; }
+    // Cancels the attempt in flight and every pending retry; finished(false) follows.
+    void cancel();
+
+signals:
+    void attemptStarted(int attempt);
+    void attemptFinished(const AttemptTrace& trace);
+    void finished(bool delivered);
+
+private:
+    friend class DeliveryEngine;
+    Delivery(DeliveryEngine* engine, DeliveryJob job);
+
+    void start();
+    void startAttempt();
+    void sendHop(const OutgoingRequest& request);
+    void readResponse(QNetworkReply* reply);
+    void onReplyFinished(QNetworkReply* reply);
+    void finishAttempt(AttemptTrace trace, std::optional<qint64> retryAfterMs);
+    void fail(const QString& error);
+    QSslConfiguration sslConfiguration(QString* error) const;
+
+    DeliveryEngine* m_engine;
+    DeliveryJob m_job;
+    RetryPolicy m_policy;
+    QByteArray m_body;
+    QList<AttemptTrace> m_attempts;
+    int m_attempt = 0;
+    bool m_finished = false;
+    bool m_delivered = false;
+    bool m_cancelled = false;
+
+    // the attempt in flight
+    AttemptTrace m_current;
+    OutgoingRequest m_request; // the first hop's request (what the trace shows)
+    int m_hops = 0;
+    bool m_timedOut = false;
+    QStringList m_tlsErrors;
+    QString m_pinError;
+    QElapsedTimer m_clock;
+    QPointer<QNetworkReply> m_reply;
+    QTimer* m_timeoutTimer = nullptr;
+    QTimer* m_retryTimer = nullptr;
+};
+
+// The delivery engine: one QNetworkAccessManager shared by every delivery of the process, so
+// connections (and later tokens) are reused. Both the GUI and the CLI send through it.
+class DeliveryEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeliveryEngine)
+
+public:
+    static constexpr int MaxRedirects = 5;
+
+    explicit DeliveryEngine(QObject* parent = nullptr);
+    ~DeliveryEngine() override;
+
+    // Every attempt is written here (masked) when set. Not owned.
+    void setHistory(HistoryStore* history);
+    // Starts delivering at once. The Delivery is a child of the engine.
+    Delivery* deliver(DeliveryJob job);
+
+    QNetworkAccessManager* network() const { return m_network; }
+
+signals:
+    void attemptFinished(const AttemptTrace& trace);
+    void historyError(const QString& message);
+
+private:
+    friend class Delivery;
+    void record(const AttemptTrace& trace, const QByteArray& eventJson);
+
+    QNetworkAccessManager* m_network;
+    HistoryStore* m_history = nullptr;
+    QRandomGenerator m_random {QRandomGenerator::securelySeeded()};
+};

@@ -1,0 +1,178 @@
+#include "RequestBuilder.h"
+
+#include "secrets/SecretRef.h"
+#include "signing/Signer.h"
+
+namespace {
+QByteArray secretValue(const SecretValues& secrets, const QString& reference)
+{
+    return secrets.value(reference);
+}
+
+QString shellQuote(const QString& text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+// The auth header of the static types (contract 3.1); empty name for none.
+Result<QPair<QByteArray, QByteArray>>
+authHeader(const AuthConfig& auth, const SecretValues& secrets, const QByteArray& accessToken)
+{
+    const QByteArray name = auth.effectiveHeaderName().toLatin1();
+    switch (auth.type) {
+        case AuthType::None:
+            return QPair<QByteArray, QByteArray> {};
+        case AuthType::Basic: {
+            const QByteArray credentials = auth.username.toUtf8() + ':' + secretValue(secrets, auth.password);
+            return QPair<QByteArray, QByteArray> {name, "Basic " + credentials.toBase64()};
+        }
+        case AuthType::Bearer:
+            return QPair<QByteArray, QByteArray> {name, "Bearer " + secretValue(secrets, auth.token)};
+        case AuthType::ApiKey:
+            return QPair<QByteArray, QByteArray> {name, auth.prefix.toUtf8() + secretValue(secrets, auth.value)};
+        case AuthType::Header:
+            return QPair<QByteArray, QByteArray> {name, secretValue(secrets, auth.value)};
+        case AuthType::OAuth2ClientCredentials:
+        case AuthType::OAuth2AuthorizationCode:
+            if (accessToken.isEmpty()) {
+                return Error(QStringLiteral("OAuth 2.0 is not available in this build yet; use basic, bearer, apiKey"
+                                            " or header auth for now"),
+                             QStringLiteral("auth.type"));
+            }
+            return QPair<QByteArray, QByteArray> {name, "Bearer " + accessToken};
+        default:
+            break;
+    }
+    return Error(QStringLiteral("this auth type cannot be used to send"), QStringLiteral("auth.type"));
+}
+} // namespace
+
+QByteArray OutgoingRequest::displayHeaderValue(int index, bool showSecrets) const
+{
+    const auto& value = headers.at(index).second;
+    return showSecrets || !secretHeaderIndexes.contains(index) ? value : maskSecret(value).toUtf8();
+}
+
+QString OutgoingRequest::toCurl(bool showSecrets) const
+{
+    QStringList parts {QStringLiteral("curl"), QStringLiteral("-sS")};
+    if (method != "GET") {
+        parts << QStringLiteral("-X") << QString::fromLatin1(method);
+    }
+    for (int i = 0; i < headers.size(); ++i) {
+        const auto value = QString::fromUtf8(displayHeaderValue(i, showSecrets));
+        // `Name;` is curl's spelling of a header with an empty value.
+        const QString header = value.isEmpty()
+                                   ? QString(QString::fromLatin1(headers.at(i).first) + QLatin1Char(';'))
+                                   : QString(QString::fromLatin1(headers.at(i).first) + QStringLiteral(": ") + value);
+        parts << QStringLiteral("-H") << shellQuote(header);
+    }
+    if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH") {
+        parts << QStringLiteral("--data-binary") << shellQuote(QString::fromUtf8(body));
+    }
+    parts << shellQuote(url.toString(QUrl::FullyEncoded));
+    return parts.join(QLatin1Char(' '));
+}
+
+namespace RequestBuilder {
+
+Result<QByteArray> buildBody(const EndpointProfile& profile, const Event& event, const SecretValues& secrets)
+{
+    Q_UNUSED(secrets)
+    if (profile.jws) {
+        return Error(QStringLiteral("JWS payloads are not available in this build yet; remove \"jws\" to send the"
+                                    " plain event"),
+                     QStringLiteral("jws"));
+    }
+    if (profile.jwe) {
+        return Error(QStringLiteral("JWE payloads are not available in this build yet; remove \"jwe\" to send the"
+                                    " plain event"),
+                     QStringLiteral("jwe"));
+    }
+    return event.toCompactJson();
+}
+
+Result<OutgoingRequest> build(const EndpointProfile& profile,
+                              const SecretValues& secrets,
+                              const Event& event,
+                              const QByteArray& body,
+                              qint64 now,
+                              const QByteArray& accessToken)
+{
+    OutgoingRequest request;
+    request.method = profile.method.toLatin1();
+    request.url = profile.url;
+    request.body = body;
+
+    const auto add = [&request](const QByteArray& name,
+                                const QByteArray& value,
+                                const QString& where,
+                                bool secret,
+                                bool credential) -> Result<void> {
+        if (auto ok = Headers::validate(name, value, where); !ok) {
+            return ok.error();
+        }
+        if (secret) {
+            request.secretHeaderIndexes.insert(int(request.headers.size()));
+        }
+        if (credential) {
+            request.credentialHeaderIndexes.insert(int(request.headers.size()));
+        }
+        request.headers.append({name, value});
+        return {};
+    };
+
+    bool userSetContentType = false;
+    bool userSetUserAgent = false;
+    for (const auto& [name, value] : profile.headers) {
+        userSetContentType |= name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0;
+        userSetUserAgent |= name.compare(QLatin1String("User-Agent"), Qt::CaseInsensitive) == 0;
+    }
+    if (!userSetContentType && !profile.contentType.isEmpty()) {
+        if (auto ok = add("Content-Type", profile.contentType.toUtf8(), QStringLiteral("contentType"), false, false);
+            !ok) {
+            return ok.error();
+        }
+    }
+    if (!userSetUserAgent) {
+        request.headers.append({QByteArrayLiteral("User-Agent"), QByteArray(UserAgent)});
+    }
+    for (const auto& [name, value] : profile.headers) {
+        if (auto ok = add(name.toUtf8(), value.toUtf8(), QStringLiteral("headers.") + name, false, false); !ok) {
+            return ok.error();
+        }
+    }
+
+    const auto auth = authHeader(profile.auth, secrets, accessToken);
+    if (!auth) {
+        return auth.error();
+    }
+    if (!auth->first.isEmpty()) {
+        // The path names the field the value came from, which is where the user has to look.
+        const QString field = profile.auth.type == AuthType::Basic    ? QStringLiteral("auth.password")
+                              : profile.auth.type == AuthType::Bearer ? QStringLiteral("auth.token")
+                                                                      : QStringLiteral("auth.value");
+        if (auto ok = add(auth->first, auth->second, field, true, true); !ok) {
+            return ok.error();
+        }
+    }
+
+    const SignatureInput input {body, event.id(), now};
+    for (int i = 0; i < profile.signatures.size(); ++i) {
+        const auto& config = profile.signatures.at(i);
+        const auto headers = Signer::sign(config, secretValue(secrets, config.secret), input, i);
+        if (!headers) {
+            return headers.error();
+        }
+        for (const auto& [name, value] : headers.value()) {
+            if (auto ok = add(name, value, QStringLiteral("signatures[%1]").arg(i), false, true); !ok) {
+                return ok.error();
+            }
+        }
+    }
+    return request;
+}
+
+} // namespace RequestBuilder
