@@ -24,6 +24,7 @@ enum class AuthType
     Header,
     OAuth2ClientCredentials,
     OAuth2AuthorizationCode,
+    OAuth2, // receiver only: accepts the tokens of the receiver's own token endpoint
 };
 
 struct AuthConfig
