@@ -28,6 +28,9 @@ struct SecretRef
     Result<QByteArray> resolveLocal(const QString& baseDir) const;
 };
 
-// "••••" followed by the last 4 characters, or only "••••" when the value is too short to
-// show any of it safely. Used wherever a secret would otherwise be displayed or stored.
+// "••••" (four U+2022) followed by the last 4 characters of the value, so a user can tell which
+// secret was used without seeing it. A value of fewer than 8 characters gives only "••••":
+// showing 4 of its characters would reveal half of it or more. Characters are Unicode code
+// points of the UTF-8 value (never half of a multi-byte character); a value that is not valid
+// UTF-8 also gives only "••••". Used wherever a secret would otherwise be displayed or stored.
 QString maskSecret(QByteArrayView value);

@@ -1,0 +1,138 @@
+#include "SecretRef.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStringDecoder>
+
+namespace {
+
+// A secret file holds one secret (a password, a token, a PEM key). The cap keeps a mistaken
+// `file:/dev/zero` or a log file from being read into memory whole.
+constexpr qint64 MaxSecretFileBytes = 1024 * 1024;
+
+struct Prefix
+{
+    QLatin1String text;
+    SecretRef::Kind kind;
+};
+
+constexpr Prefix Prefixes[] = {
+    {QLatin1String("env:"), SecretRef::Kind::Env},
+    {QLatin1String("file:"), SecretRef::Kind::File},
+    {QLatin1String("keychain:"), SecretRef::Kind::Keychain},
+    {QLatin1String("literal:"), SecretRef::Kind::Literal},
+};
+
+QLatin1String prefixOf(SecretRef::Kind kind)
+{
+    for (const auto& prefix : Prefixes) {
+        if (prefix.kind == kind) {
+            return prefix.text;
+        }
+    }
+    return QLatin1String("literal:");
+}
+
+} // namespace
+
+SecretRef SecretRef::parse(const QString& reference)
+{
+    for (const auto& prefix : Prefixes) {
+        if (reference.startsWith(prefix.text)) {
+            return SecretRef {prefix.kind, reference.mid(prefix.text.size())};
+        }
+    }
+    return SecretRef {Kind::Literal, reference};
+}
+
+QString SecretRef::toString() const
+{
+    // Always with its prefix, so that parse(toString()) gives this reference back even when a
+    // literal happens to start with "env:" or "file:".
+    return prefixOf(kind) + target;
+}
+
+Result<QByteArray> SecretRef::resolveLocal(const QString& baseDir) const
+{
+    switch (kind) {
+        case Kind::Literal:
+            return target.toUtf8();
+
+        case Kind::Env: {
+            if (target.isEmpty()) {
+                return Error(QStringLiteral("the reference \"env:\" names no environment variable; write env:NAME"));
+            }
+            const QByteArray name = target.toLocal8Bit();
+            if (!qEnvironmentVariableIsSet(name.constData())) {
+                return Error(
+                    QStringLiteral("environment variable %1 is not set (reference %2); set it or change the reference")
+                        .arg(target, toString()));
+            }
+            return qgetenv(name.constData());
+        }
+
+        case Kind::File: {
+            if (target.isEmpty()) {
+                return Error(QStringLiteral("the reference \"file:\" names no file; write file:PATH"));
+            }
+            const QString path = QFileInfo(target).isAbsolute() ? target : QDir(baseDir).filePath(target);
+            const QString where = QStringLiteral("cannot read secret file %1 (reference %2)")
+                                      .arg(QDir::toNativeSeparators(path), toString());
+            if (QFileInfo(path).isDir()) {
+                return Error(where + QStringLiteral(": it is a folder, not a file"));
+            }
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                return Error(where + QStringLiteral(": ") + file.errorString());
+            }
+            QByteArray bytes = file.read(MaxSecretFileBytes + 1);
+            if (file.error() != QFileDevice::NoError) {
+                return Error(where + QStringLiteral(": ") + file.errorString());
+            }
+            if (bytes.size() > MaxSecretFileBytes) {
+                return Error(where + QStringLiteral(": it is larger than 1 MiB, which no secret is"));
+            }
+            // One trailing newline is what editors and `echo` add; more than one is left alone
+            // because it may be part of the secret.
+            if (bytes.endsWith("\r\n")) {
+                bytes.chop(2);
+            } else if (bytes.endsWith('\n')) {
+                bytes.chop(1);
+            }
+            return bytes;
+        }
+
+        case Kind::Keychain:
+            return Error(QStringLiteral("the reference %1 is kept in the keychain and needs the keychain resolver; "
+                                        "it cannot be resolved here")
+                             .arg(toString()));
+    }
+    return Error(QStringLiteral("unknown kind of secret reference %1").arg(toString()));
+}
+
+QString maskSecret(QByteArrayView value)
+{
+    static const QString dots(4, QChar(0x2022));
+
+    // Characters, not bytes and not UTF-16 units: "last 4" of "pässwörd€€" must not cut a
+    // character in half. Bytes that are not UTF-8 are never shown at all.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
+    const QString text = decoder(value);
+    if (decoder.hasError()) {
+        return dots;
+    }
+    qsizetype characters = 0;
+    for (const QChar c : text) {
+        characters += c.isLowSurrogate() ? 0 : 1;
+    }
+    if (characters < 8) {
+        return dots;
+    }
+    qsizetype start = text.size();
+    for (int shown = 0; shown < 4;) {
+        --start;
+        shown += text.at(start).isLowSurrogate() ? 0 : 1;
+    }
+    return dots + QStringView(text).mid(start);
+}
