@@ -5,6 +5,7 @@ function(hookbench_add_test name)
     cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE hookbench_common_config hookbench_test_support Qt6::Test ${ARG_LIBS})
+    add_dependencies(${name} hookbench-cli)
     add_test(NAME ${name} COMMAND ${name})
     set(data_dir "${CMAKE_CURRENT_BINARY_DIR}/data/${name}")
     set_tests_properties(${name} PROPERTIES

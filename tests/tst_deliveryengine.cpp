@@ -19,10 +19,11 @@ EndpointProfile profileFor(const QByteArray& url)
 
 Event sampleEvent()
 {
-    Event event(QJsonObject{{QStringLiteral("id"), QStringLiteral("evt_test_1")},
-                            {QStringLiteral("type"), QStringLiteral("policy.bound")},
-                            {QStringLiteral("timestamp"), QStringLiteral("2026-11-23T10:00:00Z")},
-                            {QStringLiteral("data"), QJsonObject{{QStringLiteral("policyId"), QStringLiteral("abc")}}}});
+    Event event(
+        QJsonObject {{QStringLiteral("id"), QStringLiteral("evt_test_1")},
+                     {QStringLiteral("type"), QStringLiteral("policy.bound")},
+                     {QStringLiteral("timestamp"), QStringLiteral("2026-11-23T10:00:00Z")},
+                     {QStringLiteral("data"), QJsonObject {{QStringLiteral("policyId"), QStringLiteral("abc")}}}});
     return event;
 }
 
@@ -56,8 +57,8 @@ private slots:
         signature.header = QStringLiteral("X-Covered-Signature-1");
         signature.secret = QStringLiteral("literal:Open Sesame");
         profile.signatures = {signature};
-        const SecretValues secrets{{QStringLiteral("literal:s3cret-password"), "s3cret-password"},
-                                   {QStringLiteral("literal:Open Sesame"), "Open Sesame"}};
+        const SecretValues secrets {{QStringLiteral("literal:s3cret-password"), "s3cret-password"},
+                                    {QStringLiteral("literal:Open Sesame"), "Open Sesame"}};
 
         DeliveryEngine engine;
         const auto attempts = deliverAll(engine, {profile, secrets, sampleEvent(), {}, false});
@@ -222,7 +223,8 @@ private slots:
         profile.signatures = {signature};
         DeliveryEngine engine;
         const auto attempts = deliverAll(
-            engine, {profile, {{profile.auth.token, "tok-123456789"}, {signature.secret, "gh"}}, sampleEvent(), {}, false});
+            engine,
+            {profile, {{profile.auth.token, "tok-123456789"}, {signature.secret, "gh"}}, sampleEvent(), {}, false});
         QCOMPARE(attempts.size(), 1);
         QCOMPARE(attempts.first().outcome, AttemptTrace::Outcome::Delivered);
         QCOMPARE(attempts.first().redirects.size(), 2);
