@@ -5,10 +5,14 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QPair>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
 #include <optional>
+
+class Database;
 
 // One stored delivery attempt.
 struct AttemptRecord
@@ -54,14 +58,18 @@ public:
 
     // The trace is stored masked. Returns the row id.
     Result<qint64> addAttempt(const AttemptTrace& trace, const QByteArray& eventJson);
+    // Many attempts (trace, event JSON) in one transaction: all stored or none. For bursts.
+    Result<void> addAttempts(const QList<QPair<AttemptTrace, QByteArray>>& attempts);
     QList<AttemptRecord> attempts(const HistoryQuery& query = {}) const; // newest first
     qint64 countAttempts(const HistoryQuery& query = {}) const;
 
     QString path() const { return m_path; }
 
 private:
-    HistoryStore(QString path, QString connectionName);
+    explicit HistoryStore(std::unique_ptr<Database> db);
+    Result<qint64> insert(const AttemptTrace& trace, const QByteArray& eventJson);
 
     QString m_path;
-    QString m_connectionName;
+    std::unique_ptr<Database> m_db;
+    QSqlQuery m_insert; // prepared once: the sender adds a row per attempt (thousands a second)
 };

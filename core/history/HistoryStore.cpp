@@ -1,0 +1,188 @@
+#include "HistoryStore.h"
+
+#include "Database.h"
+
+#include <QJsonDocument>
+#include <QVariant>
+
+namespace {
+const QString InsertSql =
+    QStringLiteral("INSERT INTO attempts (profile_name, event_id, event_type, attempt, status, outcome, started_at, "
+                   "elapsed_ms, url, event_json, trace_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+// The WHERE clause of a query and the values it binds, in order.
+struct Filter
+{
+    QString where;
+    QVariantList values;
+};
+
+Filter filterFor(const HistoryQuery& query)
+{
+    QStringList terms;
+    Filter filter;
+    if (!query.profileName.isEmpty()) {
+        terms << QStringLiteral("profile_name = ?");
+        filter.values << query.profileName;
+    }
+    if (!query.eventId.isEmpty()) {
+        terms << QStringLiteral("event_id = ?");
+        filter.values << query.eventId;
+    }
+    if (query.status) {
+        terms << QStringLiteral("status = ?");
+        filter.values << *query.status;
+    }
+    if (query.from.isValid()) {
+        terms << QStringLiteral("started_at >= ?");
+        filter.values << query.from.toMSecsSinceEpoch();
+    }
+    if (query.to.isValid()) {
+        terms << QStringLiteral("started_at < ?");
+        filter.values << query.to.toMSecsSinceEpoch();
+    }
+    if (!terms.isEmpty()) {
+        filter.where = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
+    }
+    return filter;
+}
+} // namespace
+
+HistoryStore::HistoryStore(std::unique_ptr<Database> db)
+    : m_path(db->path())
+    , m_db(std::move(db))
+{ }
+
+HistoryStore::~HistoryStore() = default;
+
+QString HistoryStore::dataDir()
+{
+    return Database::dataDir();
+}
+
+QString HistoryStore::defaultPath()
+{
+    return Database::defaultPath();
+}
+
+Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString& path)
+{
+    auto db = Database::open(path);
+    if (!db) {
+        return db.error();
+    }
+    auto insert = db.value()->prepare(InsertSql);
+    if (!insert) {
+        return insert.error();
+    }
+    std::unique_ptr<HistoryStore> store(new HistoryStore(std::move(db.value())));
+    store->m_insert = std::move(insert.value());
+    return store;
+}
+
+Result<qint64> HistoryStore::insert(const AttemptTrace& trace, const QByteArray& eventJson)
+{
+    const QDateTime startedAt = trace.startedAt.isValid() ? trace.startedAt : QDateTime::currentDateTimeUtc();
+    // toJson(false): secret header values are masked before anything reaches the file.
+    const QByteArray traceJson = QJsonDocument(trace.toJson(false)).toJson(QJsonDocument::Compact);
+
+    m_insert.bindValue(0, trace.profileName);
+    m_insert.bindValue(1, trace.eventId);
+    m_insert.bindValue(2, trace.eventType);
+    m_insert.bindValue(3, trace.attempt);
+    m_insert.bindValue(4, trace.status);
+    m_insert.bindValue(5, AttemptTrace::outcomeName(trace.outcome));
+    m_insert.bindValue(6, startedAt.toMSecsSinceEpoch());
+    m_insert.bindValue(7, trace.elapsedMs);
+    m_insert.bindValue(8, trace.url);
+    m_insert.bindValue(9, eventJson);
+    m_insert.bindValue(10, traceJson);
+    if (auto done = m_db->exec(m_insert, QStringLiteral("cannot store the delivery attempt")); !done) {
+        return done.error();
+    }
+    const qint64 id = m_insert.lastInsertId().toLongLong();
+    m_insert.finish();
+    return id;
+}
+
+Result<qint64> HistoryStore::addAttempt(const AttemptTrace& trace, const QByteArray& eventJson)
+{
+    return insert(trace, eventJson);
+}
+
+Result<void> HistoryStore::addAttempts(const QList<QPair<AttemptTrace, QByteArray>>& attempts)
+{
+    if (attempts.isEmpty()) {
+        return {};
+    }
+    return m_db->transaction(
+        [&]() -> Result<void> {
+            for (const auto& [trace, eventJson] : attempts) {
+                if (auto id = insert(trace, eventJson); !id) {
+                    return id.error();
+                }
+            }
+            return {};
+        },
+        QStringLiteral("cannot store %1 delivery attempts").arg(attempts.size()));
+}
+
+QList<AttemptRecord> HistoryStore::attempts(const HistoryQuery& query) const
+{
+    const Filter filter = filterFor(query);
+    auto select = m_db->prepare(
+        QStringLiteral("SELECT id, profile_name, event_id, event_type, attempt, status, outcome, started_at, "
+                       "elapsed_ms, url, event_json, trace_json FROM attempts")
+        + filter.where + QStringLiteral(" ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?"));
+    if (!select) {
+        qCWarning(lcHistory) << select.error().toString();
+        return {};
+    }
+    int i = 0;
+    for (const auto& value : filter.values) {
+        select->bindValue(i++, value);
+    }
+    select->bindValue(i++, query.limit);
+    select->bindValue(i++, query.offset);
+    if (auto done = m_db->exec(select.value(), QStringLiteral("cannot read the delivery history")); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return {};
+    }
+
+    QList<AttemptRecord> records;
+    while (select->next()) {
+        AttemptRecord r;
+        r.id = select->value(0).toLongLong();
+        r.profileName = select->value(1).toString();
+        r.eventId = select->value(2).toString();
+        r.eventType = select->value(3).toString();
+        r.attempt = select->value(4).toInt();
+        r.status = select->value(5).toInt();
+        r.outcome = select->value(6).toString();
+        r.startedAt = QDateTime::fromMSecsSinceEpoch(select->value(7).toLongLong(), Qt::UTC);
+        r.elapsedMs = select->value(8).toDouble();
+        r.url = select->value(9).toString();
+        r.eventJson = select->value(10).toByteArray();
+        r.trace = AttemptTrace::fromJson(QJsonDocument::fromJson(select->value(11).toByteArray()).object());
+        records.append(std::move(r));
+    }
+    return records;
+}
+
+qint64 HistoryStore::countAttempts(const HistoryQuery& query) const
+{
+    const Filter filter = filterFor(query);
+    auto count = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM attempts") + filter.where);
+    if (!count) {
+        qCWarning(lcHistory) << count.error().toString();
+        return 0;
+    }
+    for (int i = 0; i < filter.values.size(); ++i) {
+        count->bindValue(i, filter.values.at(i));
+    }
+    if (auto done = m_db->exec(count.value(), QStringLiteral("cannot count the delivery history")); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return 0;
+    }
+    return count->next() ? count->value(0).toLongLong() : 0;
+}

@@ -1,0 +1,249 @@
+#include "ReceivedStore.h"
+
+#include "Database.h"
+
+#include <QJsonDocument>
+#include <QStringDecoder>
+#include <QVariant>
+
+namespace {
+const QString Columns = QStringLiteral("seq, received_at, method, path, query, headers_json, body, remote, tls_json, "
+                                       "checks_json, verdict, status, duplicate, event_id, event_json");
+
+QByteArray compact(const QJsonDocument& document)
+{
+    return document.toJson(QJsonDocument::Compact);
+}
+
+// [[name, value], ...] so the shell shows readable headers. A value that is not UTF-8 (HTTP
+// allows any octet) is kept exactly as [name, base64, "base64"].
+QByteArray headersToJson(const HeaderList& headers)
+{
+    QJsonArray out;
+    for (const auto& [name, value] : headers) {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString text = decoder(value);
+        if (decoder.hasError()) {
+            out.append(QJsonArray {
+                QString::fromLatin1(name), QString::fromLatin1(value.toBase64()), QStringLiteral("base64")});
+        } else {
+            out.append(QJsonArray {QString::fromLatin1(name), text});
+        }
+    }
+    return compact(QJsonDocument(out));
+}
+
+HeaderList headersFromJson(const QByteArray& json)
+{
+    HeaderList out;
+    for (const auto& item : QJsonDocument::fromJson(json).array()) {
+        const auto pair = item.toArray();
+        const auto value = pair.at(1).toString();
+        out.append({pair.at(0).toString().toLatin1(),
+                    pair.at(2).toString() == QLatin1String("base64") ? QByteArray::fromBase64(value.toLatin1())
+                                                                     : value.toUtf8()});
+    }
+    return out;
+}
+
+ReceivedRecord recordAt(const QSqlQuery& row)
+{
+    ReceivedRecord r;
+    r.seq = row.value(0).toLongLong();
+    r.receivedAt = QDateTime::fromMSecsSinceEpoch(row.value(1).toLongLong(), Qt::UTC);
+    r.method = row.value(2).toString();
+    r.path = row.value(3).toString();
+    r.query = row.value(4).toString();
+    r.headers = headersFromJson(row.value(5).toByteArray());
+    r.body = row.value(6).toByteArray();
+    r.remote = row.value(7).toString();
+    r.tls = QJsonDocument::fromJson(row.value(8).toByteArray()).object();
+    r.checks = QJsonDocument::fromJson(row.value(9).toByteArray()).array();
+    r.verdict = row.value(10).toString();
+    r.status = row.value(11).toInt();
+    r.duplicate = row.value(12).toBool();
+    r.eventId = row.value(13).toString();
+    r.eventJson = row.value(14).toByteArray();
+    return r;
+}
+} // namespace
+
+ReceivedStore::ReceivedStore(std::unique_ptr<Database> db)
+    : m_path(db->path())
+    , m_db(std::move(db))
+{ }
+
+ReceivedStore::~ReceivedStore() = default;
+
+QString ReceivedStore::defaultPath()
+{
+    return Database::defaultPath();
+}
+
+Result<std::unique_ptr<ReceivedStore>> ReceivedStore::open(const QString& path)
+{
+    auto db = Database::open(path);
+    if (!db) {
+        return db.error();
+    }
+    auto insert = db.value()->prepare(
+        QStringLiteral("INSERT INTO received (received_at, method, path, query, headers_json, body, remote, "
+                       "tls_json, checks_json, verdict, status, duplicate, event_id, event_json) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insert) {
+        return insert.error();
+    }
+    auto seen = db.value()->prepare(QStringLiteral("SELECT 1 FROM received WHERE event_id = ? LIMIT 1"));
+    if (!seen) {
+        return seen.error();
+    }
+    std::unique_ptr<ReceivedStore> store(new ReceivedStore(std::move(db.value())));
+    store->m_insert = std::move(insert.value());
+    store->m_seen = std::move(seen.value());
+    return store;
+}
+
+Result<qint64> ReceivedStore::insert(const ReceivedRecord& record)
+{
+    const QDateTime receivedAt = record.receivedAt.isValid() ? record.receivedAt : QDateTime::currentDateTimeUtc();
+    m_insert.bindValue(0, receivedAt.toMSecsSinceEpoch());
+    m_insert.bindValue(1, record.method);
+    m_insert.bindValue(2, record.path);
+    m_insert.bindValue(3, record.query);
+    m_insert.bindValue(4, headersToJson(record.headers));
+    m_insert.bindValue(5, record.body);
+    m_insert.bindValue(6, record.remote);
+    m_insert.bindValue(7, record.tls.isEmpty() ? QByteArray() : compact(QJsonDocument(record.tls)));
+    m_insert.bindValue(8, compact(QJsonDocument(record.checks)));
+    m_insert.bindValue(9, record.verdict);
+    m_insert.bindValue(10, record.status);
+    m_insert.bindValue(11, record.duplicate ? 1 : 0);
+    m_insert.bindValue(12, record.eventId);
+    m_insert.bindValue(13, record.eventJson);
+    if (auto done = m_db->exec(m_insert, QStringLiteral("cannot store the received request")); !done) {
+        return done.error();
+    }
+    const qint64 seq = m_insert.lastInsertId().toLongLong();
+    m_insert.finish();
+    return seq;
+}
+
+Result<qint64> ReceivedStore::add(const ReceivedRecord& record)
+{
+    return insert(record);
+}
+
+Result<QList<qint64>> ReceivedStore::addBatch(const QList<ReceivedRecord>& records)
+{
+    QList<qint64> seqs;
+    if (records.isEmpty()) {
+        return seqs;
+    }
+    auto done = m_db->transaction(
+        [&]() -> Result<void> {
+            seqs.clear(); // a retried transaction starts over
+            for (const auto& record : records) {
+                auto seq = insert(record);
+                if (!seq) {
+                    return seq.error();
+                }
+                seqs.append(seq.value());
+            }
+            return {};
+        },
+        QStringLiteral("cannot store %1 received requests").arg(records.size()));
+    if (!done) {
+        return done.error();
+    }
+    return seqs;
+}
+
+Result<void>
+ReceivedStore::updateResult(qint64 seq, const QString& verdict, int status, const QJsonArray& checks, bool duplicate)
+{
+    auto update = m_db->prepare(
+        QStringLiteral("UPDATE received SET verdict = ?, status = ?, checks_json = ?, duplicate = ? WHERE seq = ?"));
+    if (!update) {
+        return update.error();
+    }
+    update->bindValue(0, verdict);
+    update->bindValue(1, status);
+    update->bindValue(2, compact(QJsonDocument(checks)));
+    update->bindValue(3, duplicate ? 1 : 0);
+    update->bindValue(4, seq);
+    if (auto done = m_db->exec(update.value(), QStringLiteral("cannot update received request %1").arg(seq)); !done) {
+        return done;
+    }
+    if (update->numRowsAffected() != 1) {
+        return Error(QStringLiteral("there is no received request %1").arg(seq), {}, m_path);
+    }
+    return {};
+}
+
+std::optional<ReceivedRecord> ReceivedStore::bySeq(qint64 seq) const
+{
+    auto select = m_db->prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM received WHERE seq = ?"));
+    if (!select) {
+        qCWarning(lcHistory) << select.error().toString();
+        return std::nullopt;
+    }
+    select->bindValue(0, seq);
+    if (auto done = m_db->exec(select.value(), QStringLiteral("cannot read received request %1").arg(seq)); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return std::nullopt;
+    }
+    if (!select->next()) {
+        return std::nullopt;
+    }
+    return recordAt(select.value());
+}
+
+QList<ReceivedRecord> ReceivedStore::latest(int limit, int offset) const
+{
+    auto select = m_db->prepare(QStringLiteral("SELECT ") + Columns
+                                + QStringLiteral(" FROM received ORDER BY seq DESC LIMIT ? OFFSET ?"));
+    if (!select) {
+        qCWarning(lcHistory) << select.error().toString();
+        return {};
+    }
+    select->bindValue(0, limit);
+    select->bindValue(1, offset);
+    if (auto done = m_db->exec(select.value(), QStringLiteral("cannot read the received requests")); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return {};
+    }
+    QList<ReceivedRecord> records;
+    while (select->next()) {
+        records.append(recordAt(select.value()));
+    }
+    return records;
+}
+
+qint64 ReceivedStore::count() const
+{
+    auto select = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM received"));
+    if (!select) {
+        qCWarning(lcHistory) << select.error().toString();
+        return 0;
+    }
+    if (auto done = m_db->exec(select.value(), QStringLiteral("cannot count the received requests")); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return 0;
+    }
+    return select->next() ? select->value(0).toLongLong() : 0;
+}
+
+bool ReceivedStore::seenEventId(const QString& eventId) const
+{
+    if (eventId.isEmpty()) {
+        return false;
+    }
+    m_seen.bindValue(0, eventId);
+    if (auto done = m_db->exec(m_seen, QStringLiteral("cannot look up event id %1").arg(eventId)); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return false;
+    }
+    const bool seen = m_seen.next();
+    m_seen.finish(); // an unfinished SELECT would hold a read snapshot and stall checkpoints
+    return seen;
+}
