@@ -7,7 +7,9 @@
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcSecrets, "hookbench.secrets")
+// Off by default so the CLI's stderr keeps its one-line errors; QT_LOGGING_RULES turns it on.
+// It logs entry names and QtKeychain's own error text, never a value.
+Q_LOGGING_CATEGORY(lcSecrets, "hookbench.secrets", QtWarningMsg)
 
 const QString NoKeychainMessage = QStringLiteral("No keychain (Secret Service) is available: start gnome-keyring or "
                                                  "KWallet, or use env:/file: references instead");
