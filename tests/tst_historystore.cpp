@@ -220,6 +220,25 @@ private slots:
         checkFile();
     }
 
+    void minimalTrace()
+    {
+        // What a network error before any answer looks like: no profile, no type, no status.
+        auto store = openStore(dbPath());
+        QVERIFY(store);
+        AttemptTrace t;
+        t.error = QStringLiteral("connection refused");
+        const auto id = store->addAttempt(t, {});
+        QVERIFY2(id, qPrintable(id.error().toString()));
+        const auto records = store->attempts();
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.first().profileName, QString());
+        QCOMPARE(records.first().status, 0);
+        QCOMPARE(records.first().outcome, QStringLiteral("failed"));
+        QVERIFY(records.first().startedAt.isValid()); // stamped when the engine left it empty
+        QCOMPARE(records.first().trace.error, t.error);
+        QCOMPARE(records.first().eventJson, QByteArray());
+    }
+
     void filters()
     {
         auto store = openStore(dbPath());
