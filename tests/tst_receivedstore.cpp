@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 #include <memory>
@@ -72,6 +73,27 @@ QStringList eventIds(const QList<ReceivedRecord>& records)
         out << r.eventId;
     }
     return out;
+}
+// Starts the writers while another connection holds the write lock for a moment, so they
+// certainly meet a locked database and have to wait for it instead of failing.
+void goWhileLocked(const QString& path, const std::vector<std::unique_ptr<QProcess>>& writers)
+{
+    const QString name = QUuid::createUuid().toString();
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery lock(db);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        for (const auto& p : writers) {
+            p->write("go\n");
+            p->closeWriteChannel();
+            p->waitForBytesWritten();
+        }
+        QThread::msleep(300); // not a timing assertion: only how long the lock is held
+        QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 } // namespace
 
@@ -332,7 +354,7 @@ private slots:
 
     void concurrentProcessesLoseNothing()
     {
-        constexpr int PerWriter = 400;
+        constexpr int PerWriter = 1500;
         constexpr int Writers = 3;
         auto store = openStore();
         QVERIFY(store);
@@ -351,10 +373,9 @@ private slots:
             }
             QCOMPARE(p->readLine(), QByteArray("ready\n"));
         }
-        for (auto& p : writers) {
-            p->write("go\n");
-            p->closeWriteChannel();
-        }
+        // Everyone starts at once, into a locked database; this process writes too, one by one
+        // and in batches.
+        goWhileLocked(dbPath(), writers);
         qint64 last = 0;
         for (int i = 0; i < PerWriter / 2; ++i) {
             const auto seq = store->add(makeRequest(QStringLiteral("main-%1").arg(i)));
@@ -364,7 +385,7 @@ private slots:
         }
         for (int i = PerWriter / 2; i < PerWriter; i += 20) {
             QList<ReceivedRecord> batch;
-            for (int j = i; j < i + 20; ++j) {
+            for (int j = i; j < qMin(i + 20, PerWriter); ++j) {
                 batch.append(makeRequest(QStringLiteral("main-%1").arg(j)));
             }
             const auto seqs = store->addBatch(batch);
