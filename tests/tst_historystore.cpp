@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 #include <memory>
@@ -99,6 +100,27 @@ QStringList eventIds(const QList<AttemptRecord>& records)
         out << r.eventId;
     }
     return out;
+}
+// Starts the writers while another connection holds the write lock for a moment, so they
+// certainly meet a locked database and have to wait for it instead of failing.
+void goWhileLocked(const QString& path, const std::vector<std::unique_ptr<QProcess>>& writers)
+{
+    const QString name = QUuid::createUuid().toString();
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery lock(db);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        for (const auto& p : writers) {
+            p->write("go\n");
+            p->closeWriteChannel();
+            p->waitForBytesWritten();
+        }
+        QThread::msleep(300); // not a timing assertion: only how long the lock is held
+        QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 } // namespace
 
@@ -218,6 +240,25 @@ private slots:
         store.reset(); // closing checkpoints the WAL into the main file
         QVERIFY(!QFile::exists(dbPath() + QStringLiteral("-wal")));
         checkFile();
+    }
+
+    void minimalTrace()
+    {
+        // What a network error before any answer looks like: no profile, no type, no status.
+        auto store = openStore(dbPath());
+        QVERIFY(store);
+        AttemptTrace t;
+        t.error = QStringLiteral("connection refused");
+        const auto id = store->addAttempt(t, {});
+        QVERIFY2(id, qPrintable(id.error().toString()));
+        const auto records = store->attempts();
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.first().profileName, QString());
+        QCOMPARE(records.first().status, 0);
+        QCOMPARE(records.first().outcome, QStringLiteral("failed"));
+        QVERIFY(records.first().startedAt.isValid()); // stamped when the engine left it empty
+        QCOMPARE(records.first().trace.error, t.error);
+        QCOMPARE(records.first().eventJson, QByteArray());
     }
 
     void filters()
@@ -537,7 +578,7 @@ private slots:
 
     void concurrentProcessesLoseNothing()
     {
-        constexpr int PerWriter = 400;
+        constexpr int PerWriter = 1500;
         constexpr int Writers = 3;
         auto store = openStore(dbPath());
         QVERIFY(store);
@@ -556,11 +597,9 @@ private slots:
             }
             QCOMPARE(p->readLine(), QByteArray("ready\n"));
         }
-        // Everyone starts at once; this process writes too, one by one and in batches.
-        for (auto& p : writers) {
-            p->write("go\n");
-            p->closeWriteChannel();
-        }
+        // Everyone starts at once, into a locked database; this process writes too, one by one
+        // and in batches.
+        goWhileLocked(dbPath(), writers);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (int i = 0; i < PerWriter / 2; ++i) {
             const auto id = store->addAttempt(makeTrace(QStringLiteral("main"), QString::number(i), 200, now), {});
@@ -568,7 +607,7 @@ private slots:
         }
         for (int i = PerWriter / 2; i < PerWriter; i += 20) {
             QList<QPair<AttemptTrace, QByteArray>> batch;
-            for (int j = i; j < i + 20; ++j) {
+            for (int j = i; j < qMin(i + 20, PerWriter); ++j) {
                 batch.append({makeTrace(QStringLiteral("main"), QString::number(j), 200, now), {}});
             }
             const auto done = store->addAttempts(batch);

@@ -8,7 +8,9 @@
 namespace {
 const QString InsertSql =
     QStringLiteral("INSERT INTO attempts (profile_name, event_id, event_type, attempt, status, outcome, started_at, "
-                   "elapsed_ms, url, event_json, trace_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                   "elapsed_ms, url, event_json, trace_json) "
+                   // A null QString binds as NULL; the text columns hold '' for "none" so filters stay simple.
+                   "VALUES (COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?)");
 
 // The WHERE clause of a query and the values it binds, in order.
 struct Filter

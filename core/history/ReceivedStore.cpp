@@ -21,7 +21,7 @@ QByteArray headersToJson(const HeaderList& headers)
 {
     QJsonArray out;
     for (const auto& [name, value] : headers) {
-        QStringDecoder decoder(QStringDecoder::Utf8);
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString text = decoder(value);
         if (decoder.hasError()) {
             out.append(QJsonArray {
@@ -89,7 +89,8 @@ Result<std::unique_ptr<ReceivedStore>> ReceivedStore::open(const QString& path)
     auto insert = db.value()->prepare(
         QStringLiteral("INSERT INTO received (received_at, method, path, query, headers_json, body, remote, "
                        "tls_json, checks_json, verdict, status, duplicate, event_id, event_json) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "VALUES (?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''), ?, ?, "
+                       "COALESCE(?, ''), ?, ?, COALESCE(?, ''), ?)"));
     if (!insert) {
         return insert.error();
     }
@@ -161,8 +162,8 @@ Result<QList<qint64>> ReceivedStore::addBatch(const QList<ReceivedRecord>& recor
 Result<void>
 ReceivedStore::updateResult(qint64 seq, const QString& verdict, int status, const QJsonArray& checks, bool duplicate)
 {
-    auto update = m_db->prepare(
-        QStringLiteral("UPDATE received SET verdict = ?, status = ?, checks_json = ?, duplicate = ? WHERE seq = ?"));
+    auto update = m_db->prepare(QStringLiteral(
+        "UPDATE received SET verdict = COALESCE(?, ''), status = ?, checks_json = ?, duplicate = ? WHERE seq = ?"));
     if (!update) {
         return update.error();
     }
