@@ -312,7 +312,7 @@ private slots:
         };
 
         QTest::newRow("malformed json") << QByteArray("{\n  \"format\": \"hookbench.endpoint/1\",\n  \"url\": }")
-                                        << QString() << u"invalid JSON at line 3, column 1"_s;
+                                        << QString() << u"invalid JSON at line 3, column 10"_s;
         QTest::newRow("unterminated") << QByteArray("{\"url\": \"https://x") << QString() << u"line 1"_s;
         QTest::newRow("array at top") << QByteArray("[]") << QString() << u"must hold one JSON object"_s;
         QTest::newRow("missing format") << QByteArray(R"({"url": "https:\/\/h/"})") << u"format"_s
