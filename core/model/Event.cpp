@@ -93,14 +93,10 @@ Result<Event> Event::make(const QString& type, const QByteArray& dataJson)
                                                            : u"it holds more than one value; wrap them in [ ]"_s;
             return Error(u"is not one JSON value: "_s + why, u"data"_s);
         }
-        // The offset counts the '[' we added; errors at our closing ']' point just past the data.
-        const qsizetype offset = std::clamp<qsizetype>(parseError.offset - 1, 0, dataJson.size());
-        const QByteArray before = dataJson.left(offset);
-        const qsizetype line = before.count('\n') + 1;
-        const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
-        return Error(
-            u"is not valid JSON: at line %1, column %2: %3"_s.arg(line).arg(column).arg(parseError.errorString()),
-            u"data"_s);
+        // The offset counts the '[' we added.
+        return Error(u"is not valid JSON: at %1: %2"_s.arg(
+                         ModelJson::jsonErrorPosition(dataJson, parseError.offset - 1), parseError.errorString()),
+                     u"data"_s);
     }
     QJsonObject object;
     object.insert(u"type"_s, type);

@@ -184,18 +184,30 @@ QString suggest(const QString& name, const QStringList& candidates)
     return bestDistance <= allowed ? best : QString();
 }
 
+QString jsonErrorPosition(const QByteArray& json, qsizetype offset)
+{
+    // Qt reports the offset just past the character it choked on, after any whitespace it
+    // skipped: step back onto that character so the column points at the mistake itself.
+    qsizetype position = std::clamp<qsizetype>(offset - 1, 0, json.size());
+    while (position > 0 && position <= json.size()
+           && (position == json.size() || QChar::isSpace(uchar(json[position])))) {
+        --position;
+    }
+    const QByteArray before = json.left(position);
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype column = position - (before.lastIndexOf('\n') + 1) + 1;
+    return u"line %1, column %2"_s.arg(line).arg(column);
+}
+
 Result<QJsonObject> parseObject(const QByteArray& json, const QString& fileName)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, json.size());
-        const QByteArray before = json.left(offset);
-        const qsizetype line = before.count('\n') + 1;
-        const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
-        return Error(u"invalid JSON at line %1, column %2: %3"_s.arg(line).arg(column).arg(parseError.errorString()),
-                     {},
-                     fileName);
+        return Error(
+            u"invalid JSON at %1: %2"_s.arg(jsonErrorPosition(json, parseError.offset), parseError.errorString()),
+            {},
+            fileName);
     }
     if (!document.isObject()) {
         return Error(u"the file must hold one JSON object ({ ... }), not %1"_s.arg(

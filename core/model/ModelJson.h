@@ -30,6 +30,8 @@ QString typeName(const QJsonValue& value);
 // A close match among `candidates` for a mistyped name, or empty.
 QString suggest(const QString& name, const QStringList& candidates);
 
+// "line L, column C" of a QJsonParseError offset, pointing at the offending character.
+QString jsonErrorPosition(const QByteArray& json, qsizetype offset);
 // Parses `json` as one JSON object. Broken JSON gives "invalid JSON at line L, column C: why".
 Result<QJsonObject> parseObject(const QByteArray& json, const QString& fileName);
 // Reads a whole file; an unreadable file gives an error naming it and the OS reason.
