@@ -59,10 +59,15 @@ void splitTarget(ReceivedRequest& request, bool isConnect)
 {
     const QByteArray& target = request.target;
     if (target.startsWith('/') || target == "*") {
-        QByteArray withoutFragment = target.left(target.indexOf('#'));
+        const qsizetype hash = target.indexOf('#');
+        const QByteArray withoutFragment = hash < 0 ? target : target.left(hash);
         const qsizetype question = withoutFragment.indexOf('?');
-        request.path = QString::fromUtf8(withoutFragment.left(question));
-        request.query = question < 0 ? QString() : QString::fromUtf8(withoutFragment.mid(question + 1));
+        if (question < 0) {
+            request.path = QString::fromUtf8(withoutFragment);
+        } else {
+            request.path = QString::fromUtf8(withoutFragment.left(question));
+            request.query = QString::fromUtf8(withoutFragment.mid(question + 1));
+        }
         return;
     }
     http_parser_url url;
@@ -696,3 +701,5 @@ void HttpConnection::emitFinished()
     m_lingerTimer.stop();
     emit finished();
 }
+
+#include "moc_HttpConnection.cpp"

@@ -194,3 +194,5 @@ void HttpServer::accept(qintptr descriptor)
         connection->deleteLater();
     });
 }
+
+#include "moc_HttpServer.cpp"
