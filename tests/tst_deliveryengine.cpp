@@ -4,6 +4,8 @@
 #include "history/HistoryStore.h"
 #include "signing/Crypto.h"
 
+#include <QDir>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -82,18 +84,19 @@ private slots:
         QCOMPARE(trace.requestBody, received.body);
         qsizetype position = -1;
         for (const auto& [name, value] : trace.requestHeaders) {
-            const qsizetype at = received.raw.indexOf("\r\n" + name + ": " + value + "\r\n");
+            const qsizetype at = received.raw.indexOf(QByteArray("\r\n" + name + ": " + value + "\r\n"));
             QVERIFY2(at > position, name.constData());
             position = at;
         }
         // ... and every header that arrived is in the trace.
+        qDebug().noquote() << received.raw;
         for (const auto& [name, value] : received.headers) {
             QVERIFY2(Headers::value(trace.requestHeaders, name) == value, name.constData());
         }
 
         // The secret never shows unmasked unless asked.
         const QByteArray masked = QJsonDocument(trace.toJson(false)).toJson();
-        QVERIFY(!masked.contains(("acme:s3cret-password").toBase64()));
+        QVERIFY(!masked.contains(QByteArray("acme:s3cret-password").toBase64()));
         QVERIFY(masked.contains("\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2"));
         QVERIFY(QJsonDocument(trace.toJson(true)).toJson().contains(QByteArray("acme:s3cret-password").toBase64()));
     }
@@ -285,6 +288,7 @@ private slots:
         profile.retry.maxAttempts = 2;
         DeliveryEngine engine;
         const auto attempts = deliverAll(engine, {profile, {}, sampleEvent(), {}, false});
+        for (const auto& a : attempts) qDebug() << a.status << a.error << AttemptTrace::outcomeName(a.outcome);
         QCOMPARE(attempts.size(), 2);
         QCOMPARE(attempts.at(0).status, 0);
         QVERIFY(!attempts.at(0).error.isEmpty());

@@ -19,6 +19,17 @@ class LoopbackServer final : public QObject
 public:
     struct Response
     {
+        Response(int code = 200,
+                 QByteArray phrase = "OK",
+                 QList<QPair<QByteArray, QByteArray>> extraHeaders = {},
+                 QByteArray content = {})
+            : status(code)
+            , reason(std::move(phrase))
+            , headers(std::move(extraHeaders))
+            , body(std::move(content))
+        {
+        }
+
         int status = 200;
         QByteArray reason = "OK";
         QList<QPair<QByteArray, QByteArray>> headers;

@@ -1,0 +1,3 @@
+#include "ReceiverLog.h"
+
+Q_LOGGING_CATEGORY(lcReceiver, "hookbench.receiver")
