@@ -71,7 +71,7 @@ Result<Event> loadEvent(const QCommandLineParser& parser)
         const QString data =
             parser.isSet(QStringLiteral("data")) ? parser.value(QStringLiteral("data")) : QStringLiteral("{}");
         event = Event::make(parser.value(QStringLiteral("type")), data.toUtf8());
-        if (!event && event.error().path.isEmpty()) {
+        if (!event) {
             return Error(event.error().message, QStringLiteral("--data"));
         }
     } else if (parser.isSet(QStringLiteral("data"))) {

@@ -44,6 +44,7 @@ private:
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), m_dir.filePath(QStringLiteral("data"))); // fresh each run
         for (const auto& key : extraEnv.keys()) {
             env.insert(key, extraEnv.value(key));
         }
@@ -56,7 +57,10 @@ private:
             process.write(input);
         }
         process.closeWriteChannel();
-        QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000);
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
+            process.kill();
+            process.waitForFinished();
+        }
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                 process.readAllStandardOutput(),
                 process.readAllStandardError()};
@@ -81,9 +85,9 @@ private:
 
     QString event()
     {
-        return write(
-            QStringLiteral("event.json"),
-            R"({"id":"evt_cli_1","type":"policy.bound","timestamp":"2026-11-23T10:00:00Z","data":{"policyId":"abc"}})");
+        return write(QStringLiteral("event.json"),
+                     "{\"id\":\"evt_cli_1\",\"type\":\"policy.bound\",\"timestamp\":\"2026-11-23T10:00:00Z\",\"data\":{"
+                     "\"policyId\":\"abc\"}}");
     }
 
 private slots:
@@ -120,7 +124,7 @@ private slots:
                                     "gen-key",
                                     "gen-cert",
                                     "secret"}) {
-            QVERIFY2(help.out.contains(QByteArray("  ") + command + ' '), command);
+            QVERIFY2(help.out.contains(QByteArray(QByteArray("  ") + command + ' ')), command);
         }
         const Run sendHelp = cli({QStringLiteral("send"), QStringLiteral("--help")});
         QCOMPARE(sendHelp.exitCode, 0);
@@ -153,27 +157,28 @@ private slots:
         QTest::newRow("malformed json") << QStringList {}
                                         << QByteArray("{\"format\": \"hookbench.endpoint/1\",\n  \"url\": }")
                                         << QByteArray("profile.json");
-        QTest::newRow("missing url") << QStringList {} << QByteArray(R"({"format":"hookbench.endpoint/1"})")
+        QTest::newRow("missing url") << QStringList {} << QByteArray("{\"format\":\"hookbench.endpoint/1\"}")
                                      << QByteArray("url");
-        QTest::newRow("unknown auth type")
-            << QStringList {}
-            << QByteArray(R"({"format":"hookbench.endpoint/1","url":"http://127.0.0.1:9/","auth":{"type":"magic"}})")
-            << QByteArray("auth.type");
-        QTest::newRow("header injection")
-            << QStringList {}
-            << QByteArray(
-                   R"({"format":"hookbench.endpoint/1","url":"http://127.0.0.1:9/","headers":{"X-A":"a\r\nX-Evil: 1"}})")
-            << QByteArray("headers.X-A");
+        QTest::newRow("unknown auth type") << QStringList {}
+                                           << QByteArray("{\"format\":\"hookbench.endpoint/1\",\"url\":\"http://"
+                                                         "127.0.0.1:9/\",\"auth\":{\"type\":\"magic\"}}")
+                                           << QByteArray("auth.type");
+        QTest::newRow("header injection") << QStringList {}
+                                          << QByteArray("{\"format\":\"hookbench.endpoint/1\",\"url\":\"http://"
+                                                        "127.0.0.1:9/\",\"headers\":{\"X-A\":\"a\\r\\nX-Evil: 1\"}}")
+                                          << QByteArray("headers.X-A");
         QTest::newRow("unset env secret")
             << QStringList {}
-            << QByteArray(
-                   R"({"format":"hookbench.endpoint/1","url":"http://127.0.0.1:9/","auth":{"type":"bearer","token":"env:HOOKBENCH_TEST_UNSET_VAR"}})")
+            << QByteArray("{\"format\":\"hookbench.endpoint/1\",\"url\":\"http://127.0.0.1:9/"
+                          "\",\"auth\":{\"type\":\"bearer\",\"token\":\"env:HOOKBENCH_TEST_UNSET_VAR\"}}")
             << QByteArray("HOOKBENCH_TEST_UNSET_VAR");
         QTest::newRow("bad --data") << QStringList {QStringLiteral("--data"), QStringLiteral("{nope")}
-                                    << QByteArray(R"({"format":"hookbench.endpoint/1","url":"http://127.0.0.1:9/"})")
+                                    << QByteArray(
+                                           "{\"format\":\"hookbench.endpoint/1\",\"url\":\"http://127.0.0.1:9/\"}")
                                     << QByteArray("--data");
         QTest::newRow("bad --repeat") << QStringList {QStringLiteral("--repeat"), QStringLiteral("0")}
-                                      << QByteArray(R"({"format":"hookbench.endpoint/1","url":"http://127.0.0.1:9/"})")
+                                      << QByteArray(
+                                             "{\"format\":\"hookbench.endpoint/1\",\"url\":\"http://127.0.0.1:9/\"}")
                                       << QByteArray("--repeat");
     }
 
@@ -200,7 +205,7 @@ private slots:
 
     void injectionThroughASecretSendsNothing()
     {
-        const QString path = profile(R"("auth":{"type":"bearer","token":"env:HB_TOKEN"})");
+        const QString path = profile("\"auth\":{\"type\":\"bearer\",\"token\":\"env:HB_TOKEN\"}");
         QProcessEnvironment env;
         env.insert(QStringLiteral("HB_TOKEN"), QStringLiteral("abc\r\nX-Evil: yes"));
         const Run run =
@@ -214,8 +219,9 @@ private slots:
 
     void sendDeliversWithMaskedSecrets()
     {
-        const QString path = profile(R"("auth":{"type":"basic","username":"acme","password":"env:HB_PW"},
-            "signatures":[{"scheme":"github","secret":"literal:It's a Secret to Everybody"}])");
+        const QString path =
+            profile("\"auth\":{\"type\":\"basic\",\"username\":\"acme\",\"password\":\"env:HB_PW\"},\n            "
+                    "\"signatures\":[{\"scheme\":\"github\",\"secret\":\"literal:It's a Secret to Everybody\"}]");
         QProcessEnvironment env;
         env.insert(QStringLiteral("HB_PW"), QStringLiteral("hunter2-password"));
         const QStringList args {QStringLiteral("send"),
@@ -278,7 +284,7 @@ private slots:
 
     void repeatSendsFreshIds()
     {
-        const QString path = profile(R"("signatures":[{"scheme":"hmac-sha256","secret":"literal:k"}])");
+        const QString path = profile("\"signatures\":[{\"scheme\":\"hmac-sha256\",\"secret\":\"literal:k\"}]");
         const Run run = cli({QStringLiteral("send"),
                              QStringLiteral("--profile"),
                              path,
@@ -310,7 +316,7 @@ private slots:
     void failuresExitOne()
     {
         m_server->setResponses({{500, "Internal Server Error"}});
-        const QString path = profile(R"("retry":{"policy":"fixed","intervalMs":10,"maxAttempts":3})");
+        const QString path = profile("\"retry\":{\"policy\":\"fixed\",\"intervalMs\":10,\"maxAttempts\":3}");
         const Run run = cli({QStringLiteral("send"),
                              QStringLiteral("--profile"),
                              path,
@@ -344,9 +350,10 @@ private slots:
 
     void signAndCurlShowTheRequest()
     {
-        const QString path =
-            profile(R"("auth":{"type":"apiKey","headerName":"X-Api-Key","value":"literal:key-0123456789"},
-            "signatures":[{"scheme":"hmac-sha256","header":"X-Covered-Signature-1","secret":"literal:Open Sesame"}])");
+        const QString path = profile("\"auth\":{\"type\":\"apiKey\",\"headerName\":\"X-Api-Key\",\"value\":\"literal:"
+                                     "key-0123456789\"},\n            "
+                                     "\"signatures\":[{\"scheme\":\"hmac-sha256\",\"header\":\"X-Covered-Signature-1\","
+                                     "\"secret\":\"literal:Open Sesame\"}]");
         const QString rawBody = write(QStringLiteral("body.txt"), "Hello, from Covered!");
         const QStringList args {QStringLiteral("--profile"),
                                 path,
@@ -377,7 +384,7 @@ private slots:
 
     void schedulePreviewsSixADayForFourteenDays()
     {
-        const QString path = profile(R"("retry":{"policy":"fixed","intervalMs":14400000,"maxAttempts":84})");
+        const QString path = profile("\"retry\":{\"policy\":\"fixed\",\"intervalMs\":14400000,\"maxAttempts\":84}");
         const Run run = cli({QStringLiteral("schedule"),
                              QStringLiteral("--profile"),
                              path,

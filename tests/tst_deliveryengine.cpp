@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -89,7 +90,6 @@ private slots:
             position = at;
         }
         // ... and every header that arrived is in the trace.
-        qDebug().noquote() << received.raw;
         for (const auto& [name, value] : received.headers) {
             QVERIFY2(Headers::value(trace.requestHeaders, name) == value, name.constData());
         }
@@ -110,7 +110,8 @@ private slots:
         profile.retry.intervalMs = 20;
         profile.retry.maxAttempts = 5;
 
-        auto history = HistoryStore::open(QDir(HistoryStore::dataDir()).filePath(QStringLiteral("retries.sqlite")));
+        QTemporaryDir dir;
+        auto history = HistoryStore::open(dir.filePath(QStringLiteral("history.sqlite")));
         QVERIFY2(history, qPrintable(history.error().toString()));
         DeliveryEngine engine;
         engine.setHistory(history.value().get());
@@ -278,21 +279,24 @@ private slots:
 
     void droppedConnectionIsRetried()
     {
+        // Qt resends once by itself when a connection closes before any answer, so the server
+        // drops every request here: each attempt fails with its reason and the policy retries.
         LoopbackServer server;
         LoopbackServer::Response drop;
         drop.close = true;
-        server.setResponses({drop, {}});
+        server.setResponses({drop});
         auto profile = profileFor(server.url());
         profile.retry.policy = RetryPolicyType::Fixed;
         profile.retry.intervalMs = 10;
         profile.retry.maxAttempts = 2;
         DeliveryEngine engine;
         const auto attempts = deliverAll(engine, {profile, {}, sampleEvent(), {}, false});
-        for (const auto& a : attempts) qDebug() << a.status << a.error << AttemptTrace::outcomeName(a.outcome);
         QCOMPARE(attempts.size(), 2);
         QCOMPARE(attempts.at(0).status, 0);
-        QVERIFY(!attempts.at(0).error.isEmpty());
-        QCOMPARE(attempts.at(1).outcome, AttemptTrace::Outcome::Delivered);
+        QCOMPARE(attempts.at(0).outcome, AttemptTrace::Outcome::Retrying);
+        QVERIFY2(attempts.at(0).error.contains(QStringLiteral("closed the connection before answering")),
+                 qPrintable(attempts.at(0).error));
+        QCOMPARE(attempts.at(1).outcome, AttemptTrace::Outcome::Failed);
     }
 
     void hugeResponseBodyIsCapped()

@@ -21,14 +21,6 @@
 
 #include <memory>
 
-// maskSecret() belongs to the secrets concern; this weak stand-in only keeps the test
-// linkable before that lands, and the real definition wins whenever it is linked.
-__attribute__((weak)) QString maskSecret(QByteArrayView value)
-{
-    const QString dots = QStringLiteral("\u2022\u2022\u2022\u2022");
-    return value.size() < 8 ? dots : dots + QString::fromUtf8(value.last(4));
-}
-
 namespace {
 const QByteArray Secret = QByteArrayLiteral("tok-9f8e7d6c5b4a-SECRET-Zq81");
 

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTemporaryDir>
@@ -283,7 +284,12 @@ private slots:
         QCOMPARE(info.clientCertificate->subject, expected.value(QStringLiteral("subject")).toString());
         QCOMPARE(info.clientCertificate->subject, QStringLiteral("CN=sender,O=HookBench Test"));
         QCOMPARE(info.clientCertificate->issuer, expected.value(QStringLiteral("issuer")).toString());
-        QCOMPARE(info.clientCertificate->serial, expected.value(QStringLiteral("serial")).toString());
+        // The same number; our hex is padded to whole bytes (as openssl prints it), Python's is not.
+        const auto withoutLeadingZeros = [](QString hex) {
+            return hex.remove(QRegularExpression(QStringLiteral("^0+")));
+        };
+        QCOMPARE(withoutLeadingZeros(info.clientCertificate->serial),
+                 withoutLeadingZeros(expected.value(QStringLiteral("serial")).toString()));
         QCOMPARE(QString::fromLatin1(info.clientCertificate->sha256.toHex()),
                  expected.value(QStringLiteral("sha256")).toString());
 

@@ -17,15 +17,6 @@
 
 #include <memory>
 
-// maskSecret() belongs to the secrets concern (HistoryStore reaches it through AttemptTrace);
-// this weak stand-in only keeps the test linkable before that lands, and the real definition
-// wins whenever it is linked.
-__attribute__((weak)) QString maskSecret(QByteArrayView value)
-{
-    const QString dots = QStringLiteral("\u2022\u2022\u2022\u2022");
-    return value.size() < 8 ? dots : dots + QString::fromUtf8(value.last(4));
-}
-
 namespace {
 // A connection of the test's own, to look at the file from outside the store.
 QList<QVariant> rawQuery(const QString& path, const QString& sql)

@@ -1,8 +1,8 @@
 #include "delivery/RetryPolicy.h"
 
 #include <QRandomGenerator>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 class TestRetryPolicy final : public QObject
 {

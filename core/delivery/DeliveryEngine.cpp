@@ -288,6 +288,9 @@ void Delivery::sendHop(const OutgoingRequest& request)
 void Delivery::readResponse(QNetworkReply* reply)
 {
     // Keep at most ResponseBodyLimit bytes; the rest is read and dropped so memory stays bounded.
+    if (!reply->isOpen()) {
+        return; // aborted
+    }
     const QByteArray chunk = reply->readAll();
     const qsizetype room = AttemptTrace::ResponseBodyLimit - m_current.responseBody.size();
     if (chunk.size() > room) {
@@ -343,16 +346,18 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
         next.url = target;
         QString note = QStringLiteral("%1 -> %2").arg(trace.status).arg(target.toString());
         if (origin(target) != origin(m_request.url)) {
-            // Credentials (auth and signatures) stay with the origin they were meant for.
+            // Credentials (auth and signatures) stay with the origin they were meant for. The
+            // transport headers go too; setTransportHeaders below writes them for the new host.
             HeaderList kept;
             for (int i = 0; i < next.headers.size(); ++i) {
-                if (!m_request.credentialHeaderIndexes.contains(i)) {
+                if (!m_request.credentialHeaderIndexes.contains(i) && !m_request.transportHeaderIndexes.contains(i)) {
                     kept.append(next.headers.at(i));
                 }
             }
             next.headers = kept;
             next.secretHeaderIndexes.clear();
             next.credentialHeaderIndexes.clear();
+            next.transportHeaderIndexes.clear();
             note += QStringLiteral(" (another origin: credentials and signatures not sent)");
         }
         if (trace.status == 303 || ((trace.status == 301 || trace.status == 302) && next.method == "POST")) {
@@ -360,6 +365,7 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
             next.body.clear();
             note += QStringLiteral(" (as GET, as %1 requires)").arg(trace.status);
         }
+        RequestBuilder::setTransportHeaders(next);
         trace.redirects.append(note);
         trace.status = 0;
         sendHop(next);

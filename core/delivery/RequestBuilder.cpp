@@ -62,6 +62,9 @@ QString OutgoingRequest::toCurl(bool showSecrets) const
         parts << QStringLiteral("-X") << QString::fromLatin1(method);
     }
     for (int i = 0; i < headers.size(); ++i) {
+        if (transportHeaderIndexes.contains(i)) {
+            continue; // curl sets its own Host, Content-Length and Connection
+        }
         const auto value = QString::fromUtf8(displayHeaderValue(i, showSecrets));
         // `Name;` is curl's spelling of a header with an empty value.
         const QString header = value.isEmpty()
@@ -77,6 +80,68 @@ QString OutgoingRequest::toCurl(bool showSecrets) const
 }
 
 namespace RequestBuilder {
+
+void setTransportHeaders(OutgoingRequest& request)
+{
+    // Drop the ones set before (a redirect may change host and body), keeping the rest in order.
+    HeaderList headers;
+    QSet<int> secret;
+    QSet<int> credential;
+    for (int i = 0; i < request.headers.size(); ++i) {
+        if (request.transportHeaderIndexes.contains(i)) {
+            continue;
+        }
+        if (request.secretHeaderIndexes.contains(i)) {
+            secret.insert(int(headers.size()));
+        }
+        if (request.credentialHeaderIndexes.contains(i)) {
+            credential.insert(int(headers.size()));
+        }
+        headers.append(request.headers.at(i));
+    }
+    const auto shift = [](const QSet<int>& indexes, int by) {
+        QSet<int> out;
+        for (int i : indexes) {
+            out.insert(i + by);
+        }
+        return out;
+    };
+
+    QSet<int> transport;
+    int prepended = 0;
+    if (!Headers::contains(headers, "Host")) {
+        const bool https = request.url.scheme() == QLatin1String("https");
+        const int port = request.url.port(https ? 443 : 80);
+        QByteArray host = request.url.host(QUrl::FullyEncoded).toLatin1();
+        if (host.contains(':')) {
+            host = '[' + host + ']';
+        }
+        if (port != (https ? 443 : 80)) {
+            host += ':' + QByteArray::number(port);
+        }
+        headers.prepend({QByteArrayLiteral("Host"), host});
+        transport.insert(0);
+        prepended = 1;
+    }
+    const auto append = [&headers, &transport](const char* name, const QByteArray& value) {
+        if (!Headers::contains(headers, name)) {
+            transport.insert(int(headers.size()));
+            headers.append({QByteArray(name), value});
+        }
+    };
+    if (!request.body.isEmpty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
+        append("Content-Length", QByteArray::number(request.body.size()));
+    }
+    append("Connection", QByteArrayLiteral("Keep-Alive"));
+    // identity: the response body in the trace is then exactly the bytes that came back.
+    append("Accept-Encoding", QByteArrayLiteral("identity"));
+    append("Accept-Language", QByteArrayLiteral("*"));
+
+    request.headers = headers;
+    request.secretHeaderIndexes = shift(secret, prepended);
+    request.credentialHeaderIndexes = shift(credential, prepended);
+    request.transportHeaderIndexes = transport;
+}
 
 Result<QByteArray> buildBody(const EndpointProfile& profile, const Event& event, const SecretValues& secrets)
 {
@@ -172,6 +237,7 @@ Result<OutgoingRequest> build(const EndpointProfile& profile,
             }
         }
     }
+    setTransportHeaders(request);
     return request;
 }
 

@@ -18,6 +18,7 @@ struct OutgoingRequest
     HeaderList headers;                // in the order they are sent
     QSet<int> secretHeaderIndexes;     // headers whose values carry a secret (masked when shown)
     QSet<int> credentialHeaderIndexes; // auth and signature headers: never sent to another origin
+    QSet<int> transportHeaderIndexes;  // Host, Content-Length, Connection, ...: what the HTTP stack adds
     QByteArray body;
 
     // `curl` command line reproducing the request; secret values masked unless showSecrets.
@@ -30,6 +31,11 @@ inline constexpr auto UserAgent = "HookBench/" HOOKBENCH_VERSION;
 
 // The body bytes for the event: its compact JSON (JWS and JWE wrap it once they exist).
 Result<QByteArray> buildBody(const EndpointProfile& profile, const Event& event, const SecretValues& secrets);
+
+// Host, Content-Length, Connection, Accept-Encoding and Accept-Language, set explicitly (where
+// the profile does not set them) so the trace shows every header Qt puts on the wire, in order.
+// Called again when a redirect changes the URL or drops the body.
+void setTransportHeaders(OutgoingRequest& request);
 
 // The full request for one attempt at unix time `now`. `body` is the exact wire body (from
 // buildBody, or --raw-body). `accessToken` is the OAuth token where the profile uses OAuth.

@@ -701,5 +701,3 @@ void HttpConnection::emitFinished()
     m_lingerTimer.stop();
     emit finished();
 }
-
-#include "moc_HttpConnection.cpp"

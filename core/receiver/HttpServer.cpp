@@ -194,5 +194,3 @@ void HttpServer::accept(qintptr descriptor)
         connection->deleteLater();
     });
 }
-
-#include "moc_HttpServer.cpp"

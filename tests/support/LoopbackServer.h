@@ -27,8 +27,7 @@ public:
             , reason(std::move(phrase))
             , headers(std::move(extraHeaders))
             , body(std::move(content))
-        {
-        }
+        { }
 
         int status = 200;
         QByteArray reason = "OK";

@@ -13,14 +13,6 @@
 
 #include <cstdio>
 
-// maskSecret() belongs to the secrets concern; this weak stand-in only keeps the helper
-// linkable before that lands, and the real definition wins whenever it is linked.
-__attribute__((weak)) QString maskSecret(QByteArrayView value)
-{
-    const QString dots = QStringLiteral("\u2022\u2022\u2022\u2022");
-    return value.size() < 8 ? dots : dots + QString::fromUtf8(value.last(4));
-}
-
 namespace {
 constexpr int BatchSize = 25;
 
