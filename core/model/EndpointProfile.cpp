@@ -427,18 +427,11 @@ Result<EndpointProfile> EndpointProfile::fromJson(const QByteArray& json, const 
     Object root(reader, parsed.value(), {});
     EndpointProfile profile;
 
-    const QString format = QString::fromLatin1(Format);
-    QString formatText;
-    root.require(u"format"_s, u"and must be \""_s + format + u"\" for an endpoint profile"_s);
-    root.string(u"format"_s, formatText);
-    if (!root.failed() && formatText != format) {
-        root.fail(u"format"_s,
-                  u"must be \"%1\", not \"%2\"%3"_s.arg(format,
-                                                        formatText,
-                                                        formatText.startsWith(u"hookbench.receiver"_s)
-                                                            ? u" (this is a receiver configuration, not a profile)"_s
-                                                            : QString()));
-    }
+    requireFormat(root,
+                  QString::fromLatin1(Format),
+                  u"an endpoint profile"_s,
+                  u"hookbench.receiver"_s,
+                  u"a receiver configuration"_s);
     root.allowKeys({u"format"_s,
                     u"name"_s,
                     u"url"_s,

@@ -602,6 +602,24 @@ std::optional<QJsonArray> Object::array(const QString& key)
     return value.toArray();
 }
 
+void requireFormat(Object& root,
+                   const QString& expected,
+                   const QString& kind,
+                   const QString& otherPrefix,
+                   const QString& otherKind)
+{
+    QString format;
+    root.require(u"format"_s, u"and must be \""_s + expected + u"\" for "_s + kind);
+    root.string(u"format"_s, format);
+    if (!root.failed() && format != expected) {
+        root.fail(u"format"_s,
+                  u"must be \"%1\", not \"%2\"%3"_s.arg(
+                      expected,
+                      format,
+                      format.startsWith(otherPrefix) ? u" (this is %1, not %2)"_s.arg(otherKind, kind) : QString()));
+    }
+}
+
 QJsonValue pairsToJson(const QList<QPair<QString, QString>>& pairs)
 {
     QJsonObject object;

@@ -117,6 +117,14 @@ private:
 // `pairs` written back: an object when that keeps the order and every name, else a list of pairs.
 QJsonValue pairsToJson(const QList<QPair<QString, QString>>& pairs);
 
+// Checks root's "format" is `expected`; `kind` names the file type ("an endpoint profile") and a
+// format starting with `otherPrefix` gets the hint that it is the other kind of file, `otherKind`.
+void requireFormat(Object& root,
+                   const QString& expected,
+                   const QString& kind,
+                   const QString& otherPrefix,
+                   const QString& otherKind);
+
 // The auth block of contract 3.1, shared by the profile (sending) and the receiver (checking).
 enum class AuthUse
 {

@@ -458,18 +458,11 @@ Result<ReceiverConfig> ReceiverConfig::fromJson(const QByteArray& json, const QS
     Object root(reader, parsed.value(), {});
     ReceiverConfig config;
 
-    const QString format = QString::fromLatin1(Format);
-    QString formatText;
-    root.require(u"format"_s, u"and must be \""_s + format + u"\" for a receiver configuration"_s);
-    root.string(u"format"_s, formatText);
-    if (!root.failed() && formatText != format) {
-        root.fail(u"format"_s,
-                  u"must be \"%1\", not \"%2\"%3"_s.arg(format,
-                                                        formatText,
-                                                        formatText.startsWith(u"hookbench.endpoint"_s)
-                                                            ? u" (this is an endpoint profile, not a receiver)"_s
-                                                            : QString()));
-    }
+    requireFormat(root,
+                  QString::fromLatin1(Format),
+                  u"a receiver configuration"_s,
+                  u"hookbench.endpoint"_s,
+                  u"an endpoint profile"_s);
     root.allowKeys({u"format"_s,
                     u"listen"_s,
                     u"tls"_s,

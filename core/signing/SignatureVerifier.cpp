@@ -496,21 +496,7 @@ namespace SignatureVerifier {
 
 QString checkName(SignatureScheme scheme)
 {
-    switch (scheme) {
-        case SignatureScheme::HmacSha256:
-            return QStringLiteral("hmac-sha256");
-        case SignatureScheme::GitHub:
-            return QStringLiteral("github");
-        case SignatureScheme::Shopify:
-            return QStringLiteral("shopify");
-        case SignatureScheme::StandardWebhooks:
-            return QStringLiteral("standard-webhooks");
-        case SignatureScheme::Stripe:
-            return QStringLiteral("stripe");
-        case SignatureScheme::Slack:
-            return QStringLiteral("slack");
-    }
-    return {};
+    return SignatureConfig::schemeName(scheme);
 }
 
 Result<void> checkSecret(SignatureScheme scheme, const QByteArray& secret, const QString& path)
