@@ -400,6 +400,45 @@ private slots:
         QCOMPARE(m_server->requests().size(), 0);
     }
 
+    void secretRoundTripThroughTheKeychain()
+    {
+        const QString name = QStringLiteral("tst-cli-%1").arg(QCoreApplication::applicationPid());
+        const Run set = cli({QStringLiteral("secret"), QStringLiteral("set"), name}, {}, "s3cr3t-value-1234\n");
+        if (set.exitCode != 0 && set.err.contains("No keychain")) {
+            if (qEnvironmentVariableIntValue("HOOKBENCH_REQUIRE_KEYCHAIN") == 1) {
+                QFAIL(set.err.constData());
+            }
+            QSKIP("no Secret Service in this session (scripts/bootstrap.sh test provides one)");
+        }
+        QCOMPARE(set.exitCode, 0);
+        QVERIFY(!set.out.contains("s3cr3t-value"));
+
+        const Run masked = cli({QStringLiteral("secret"), QStringLiteral("get"), name});
+        QCOMPARE(masked.exitCode, 0);
+        QCOMPARE(masked.out,
+                 QByteArray("\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2"
+                            "1234\n"));
+        const Run shown =
+            cli({QStringLiteral("secret"), QStringLiteral("get"), name, QStringLiteral("--show-secrets")});
+        QCOMPARE(shown.out, QByteArray("s3cr3t-value-1234\n")); // the trailing newline of stdin was not stored
+
+        // A profile refers to it as keychain:NAME and the value reaches the wire.
+        const QString path = profile("\"auth\":{\"type\":\"bearer\",\"token\":\"keychain:" + name.toUtf8() + "\"}");
+        const Run send =
+            cli({QStringLiteral("send"), QStringLiteral("--profile"), path, QStringLiteral("--event"), event()});
+        QCOMPARE(send.exitCode, 0);
+        QCOMPARE(m_server->requests().first().header("Authorization"), QByteArray("Bearer s3cr3t-value-1234"));
+
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("delete"), name}).exitCode, 0);
+        const Run gone = cli({QStringLiteral("secret"), QStringLiteral("get"), name});
+        QCOMPARE(gone.exitCode, 1);
+        QVERIFY(gone.err.contains(QByteArray("no keychain entry named " + name.toUtf8())));
+        const Run missing =
+            cli({QStringLiteral("send"), QStringLiteral("--profile"), path, QStringLiteral("--event"), event()});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QByteArray("hookbench-cli secret set " + name.toUtf8())), missing.err.constData());
+    }
+
     void notYetCommandsSaySo()
     {
         const Run run = cli({QStringLiteral("gen-cert"), QStringLiteral("--key"), QStringLiteral("k.pem")});
