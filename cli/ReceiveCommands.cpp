@@ -259,7 +259,7 @@ int runReceive(QCommandLineParser& parser, const QString& command)
     const bool json = parser.isSet(QStringLiteral("json"));
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
         // Per-connection debug lines would drown the one line per request this command prints.
-        QLoggingCategory::setFilterRules(QStringLiteral("hookbench.*.debug=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral("hookbench.*.debug=false\nhookbench.*.info=false"));
     }
 
     Receiver receiver;
