@@ -10,18 +10,13 @@ const QList<Command>& commands()
 {
     static const QList<Command> all {
         sendCommand(),
-        notYetCommand(QStringLiteral("receive"),
-                      QStringLiteral("receive --config R.json [--listen HOST:PORT] [--max-requests N] [--timeout-s S]"
-                                     " [--json]"),
-                      QStringLiteral("Run the local receiver.")),
+        receiveCommand(),
         notYetCommand(QStringLiteral("token"),
                       QStringLiteral("token --profile P.json [--json]"),
                       QStringLiteral("Fetch an OAuth 2.0 token and show the exchange.")),
         curlCommand(),
         signCommand(),
-        notYetCommand(QStringLiteral("verify"),
-                      QStringLiteral("verify --config R.json --request REQ.json"),
-                      QStringLiteral("Check a stored or hand-made request offline.")),
+        verifyCommand(),
         notYetCommand(QStringLiteral("replay"),
                       QStringLiteral("replay --seq N (--to URL | --profile P.json)"),
                       QStringLiteral("Send a stored received request again.")),

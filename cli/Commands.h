@@ -7,6 +7,8 @@ namespace Cli {
 Command sendCommand();
 Command signCommand();
 Command curlCommand();
+Command receiveCommand();
+Command verifyCommand();
 Command secretCommand();
 Command historyCommand();
 Command scheduleCommand();

@@ -73,6 +73,10 @@ const QList<QStringList>& migrations()
             QStringLiteral("CREATE INDEX received_event ON received(event_id)"),
             QStringLiteral("CREATE INDEX received_at ON received(received_at)"),
         },
+        // 3: what the receiver's forwardTo target answered (JSON), next to the request
+        {
+            QStringLiteral("ALTER TABLE received ADD COLUMN forward_json BLOB"),
+        },
     };
     return steps;
 }

@@ -24,7 +24,7 @@ class Database final
 
 public:
     // PRAGMA user_version this build writes. Each migration step raises it by one.
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     // PRAGMA application_id: "HKB1", so a foreign SQLite file is refused, not altered.
     static constexpr qint32 ApplicationId = 0x484B4231;
     // How long a write waits for other writers (other processes) before giving up.

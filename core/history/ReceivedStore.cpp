@@ -8,7 +8,7 @@
 
 namespace {
 const QString Columns = QStringLiteral("seq, received_at, method, path, query, headers_json, body, remote, tls_json, "
-                                       "checks_json, verdict, status, duplicate, event_id, event_json");
+                                       "checks_json, verdict, status, duplicate, event_id, event_json, forward_json");
 
 QByteArray compact(const QJsonDocument& document)
 {
@@ -64,6 +64,7 @@ ReceivedRecord recordAt(const QSqlQuery& row)
     r.duplicate = row.value(12).toBool();
     r.eventId = row.value(13).toString();
     r.eventJson = row.value(14).toByteArray();
+    r.forward = QJsonDocument::fromJson(row.value(15).toByteArray()).object();
     return r;
 }
 } // namespace
@@ -88,9 +89,9 @@ Result<std::unique_ptr<ReceivedStore>> ReceivedStore::open(const QString& path)
     }
     auto insert = db.value()->prepare(
         QStringLiteral("INSERT INTO received (received_at, method, path, query, headers_json, body, remote, "
-                       "tls_json, checks_json, verdict, status, duplicate, event_id, event_json) "
+                       "tls_json, checks_json, verdict, status, duplicate, event_id, event_json, forward_json) "
                        "VALUES (?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''), ?, ?, "
-                       "COALESCE(?, ''), ?, ?, COALESCE(?, ''), ?)"));
+                       "COALESCE(?, ''), ?, ?, COALESCE(?, ''), ?, ?)"));
     if (!insert) {
         return insert.error();
     }
@@ -121,6 +122,7 @@ Result<qint64> ReceivedStore::insert(const ReceivedRecord& record)
     m_insert.bindValue(11, record.duplicate ? 1 : 0);
     m_insert.bindValue(12, record.eventId);
     m_insert.bindValue(13, record.eventJson);
+    m_insert.bindValue(14, record.forward.isEmpty() ? QByteArray() : compact(QJsonDocument(record.forward)));
     if (auto done = m_db->exec(m_insert, QStringLiteral("cannot store the received request")); !done) {
         return done.error();
     }
@@ -173,6 +175,24 @@ ReceivedStore::updateResult(qint64 seq, const QString& verdict, int status, cons
     update->bindValue(3, duplicate ? 1 : 0);
     update->bindValue(4, seq);
     if (auto done = m_db->exec(update.value(), QStringLiteral("cannot update received request %1").arg(seq)); !done) {
+        return done;
+    }
+    if (update->numRowsAffected() != 1) {
+        return Error(QStringLiteral("there is no received request %1").arg(seq), {}, m_path);
+    }
+    return {};
+}
+
+Result<void> ReceivedStore::setForward(qint64 seq, const QJsonObject& forward)
+{
+    auto update = m_db->prepare(QStringLiteral("UPDATE received SET forward_json = ? WHERE seq = ?"));
+    if (!update) {
+        return update.error();
+    }
+    update->bindValue(0, compact(QJsonDocument(forward)));
+    update->bindValue(1, seq);
+    if (auto done = m_db->exec(update.value(), QStringLiteral("cannot record the forwarded answer of %1").arg(seq));
+        !done) {
         return done;
     }
     if (update->numRowsAffected() != 1) {

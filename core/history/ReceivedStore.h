@@ -35,6 +35,7 @@ struct ReceivedRecord
     bool duplicate = false;
     QString eventId;      // the event id used for dedupe; empty when there is none
     QByteArray eventJson; // the decoded event (after JWE/JWS); empty when there is none
+    QJsonObject forward;  // forwardTo's answer {"url","status","headers","body"} or {"url","error"}; empty if none
 };
 
 // The requests the receiver got, in the `received` table of the history database (the same
@@ -57,6 +58,9 @@ public:
     Result<QList<qint64>> addBatch(const QList<ReceivedRecord>& records);
     // Sets what was decided after the request was stored.
     Result<void> updateResult(qint64 seq, const QString& verdict, int status, const QJsonArray& checks, bool duplicate);
+
+    // Records what the forwardTo target answered, after the request was stored and answered.
+    Result<void> setForward(qint64 seq, const QJsonObject& forward);
 
     std::optional<ReceivedRecord> bySeq(qint64 seq) const;
     QList<ReceivedRecord> latest(int limit = 100, int offset = 0) const; // newest (highest seq) first

@@ -1,0 +1,557 @@
+#include "Cli.h"
+#include "Commands.h"
+
+#include "receiver/Receiver.h"
+#include "receiver/RequestVerifier.h"
+#include "secrets/SecretStore.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QStringDecoder>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Cli {
+
+namespace {
+
+// SIGINT/SIGTERM are turned into a byte on a socket pair, read in the event loop: the only
+// async-signal-safe way to reach Qt, so the receiver can store and answer what it has, then exit 0.
+int g_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFds[1], &byte, 1);
+}
+
+class SignalWatcher final
+{
+public:
+    explicit SignalWatcher(std::function<void()> onSignalled)
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
+            return;
+        }
+        m_notifier = std::make_unique<QSocketNotifier>(g_signalFds[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this, onSignalled] {
+            char byte = 0;
+            [[maybe_unused]] const auto n = ::read(g_signalFds[0], &byte, 1);
+            m_notifier->setEnabled(false);
+            onSignalled();
+        });
+        struct sigaction action = {};
+        action.sa_handler = onSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &action, nullptr);
+        ::sigaction(SIGTERM, &action, nullptr);
+    }
+    ~SignalWatcher()
+    {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+        m_notifier.reset();
+        for (int& fd : g_signalFds) {
+            if (fd >= 0) {
+                ::close(fd);
+                fd = -1;
+            }
+        }
+    }
+    Q_DISABLE_COPY_MOVE(SignalWatcher)
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+
+// [[name, value], ...]; a value that is not UTF-8 as [name, base64, "base64"] (as the history keeps it).
+QJsonArray headersToJson(const HeaderList& headers)
+{
+    QJsonArray out;
+    for (const auto& [name, value] : headers) {
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString text = decoder(value);
+        if (decoder.hasError()) {
+            out.append(QJsonArray {
+                QString::fromLatin1(name), QString::fromLatin1(value.toBase64()), QStringLiteral("base64")});
+        } else {
+            out.append(QJsonArray {QString::fromLatin1(name), text});
+        }
+    }
+    return out;
+}
+
+void putBody(QJsonObject& object, const QByteArray& body)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder(body);
+    object.remove(QStringLiteral("body"));
+    object.remove(QStringLiteral("bodyBase64"));
+    if (decoder.hasError()) {
+        object.insert(QStringLiteral("bodyBase64"), QString::fromLatin1(body.toBase64()));
+    } else {
+        object.insert(QStringLiteral("body"), text);
+    }
+}
+
+QJsonValue eventValue(const QByteArray& eventJson)
+{
+    if (eventJson.isEmpty()) {
+        return QJsonValue::Null;
+    }
+    return QJsonDocument::fromJson(eventJson).object();
+}
+
+QString timeText(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// The line of contract 6.
+QJsonObject recordToJson(const ReceivedRecord& record)
+{
+    QJsonObject out {{QStringLiteral("seq"), record.seq},
+                     {QStringLiteral("receivedAt"), timeText(record.receivedAt)},
+                     {QStringLiteral("method"), record.method},
+                     {QStringLiteral("path"), record.path},
+                     {QStringLiteral("query"), record.query},
+                     {QStringLiteral("headers"), headersToJson(record.headers)},
+                     {QStringLiteral("remote"), record.remote},
+                     {QStringLiteral("tls"), record.tls.isEmpty() ? QJsonValue(QJsonValue::Null) : record.tls},
+                     {QStringLiteral("checks"), record.checks},
+                     {QStringLiteral("verdict"), record.verdict},
+                     {QStringLiteral("status"), record.status},
+                     {QStringLiteral("duplicate"), record.duplicate},
+                     {QStringLiteral("event"), eventValue(record.eventJson)}};
+    putBody(out, record.body);
+    if (!record.forward.isEmpty()) {
+        out.insert(QStringLiteral("forward"), record.forward);
+    }
+    return out;
+}
+
+QString checkLines(const QJsonArray& checks)
+{
+    QString text;
+    for (const auto& value : checks) {
+        const QJsonObject check = value.toObject();
+        const QString mark =
+            check.value(QStringLiteral("informational")).toBool()
+                ? QStringLiteral("info")
+                : (check.value(QStringLiteral("ok")).toBool() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"));
+        text += QStringLiteral("    %1 %2: %3\n")
+                    .arg(mark,
+                         check.value(QStringLiteral("check")).toString(),
+                         check.value(QStringLiteral("detail")).toString());
+    }
+    return text;
+}
+
+QString humanLine(const ReceivedRecord& record)
+{
+    QString line = QStringLiteral("#%1 %2 %3 %4%5 from %6: %7 %8")
+                       .arg(record.seq)
+                       .arg(timeText(record.receivedAt),
+                            record.method,
+                            record.path,
+                            record.query.isEmpty() ? QString() : QLatin1Char('?') + record.query,
+                            record.remote,
+                            record.verdict,
+                            record.status == 0 ? QStringLiteral("(dropped, no answer)")
+                                               : QStringLiteral("-> %1").arg(record.status));
+    if (record.duplicate) {
+        line += QStringLiteral(" (duplicate)");
+    }
+    const QJsonObject event = QJsonDocument::fromJson(record.eventJson).object();
+    if (!event.isEmpty()) {
+        line += QStringLiteral(" event %1 %2")
+                    .arg(event.value(QStringLiteral("id")).toString(), event.value(QStringLiteral("type")).toString());
+    }
+    line += QLatin1Char('\n') + checkLines(record.checks);
+    if (!record.forward.isEmpty()) {
+        line += record.forward.contains(QStringLiteral("error"))
+                    ? QStringLiteral("    forwarded to %1: %2\n")
+                          .arg(record.forward.value(QStringLiteral("url")).toString(),
+                               record.forward.value(QStringLiteral("error")).toString())
+                    : QStringLiteral("    forwarded to %1: %2\n")
+                          .arg(record.forward.value(QStringLiteral("url")).toString())
+                          .arg(record.forward.value(QStringLiteral("status")).toInt());
+    }
+    return line;
+}
+
+Result<ReceiverConfig> loadConfig(const QCommandLineParser& parser)
+{
+    const QString path = parser.value(QStringLiteral("config"));
+    if (path.isEmpty()) {
+        return Error(QStringLiteral("--config R.json is required"));
+    }
+    return ReceiverConfig::load(path);
+}
+
+Result<SecretValues> resolveReceiverSecrets(const ReceiverConfig& config, const QString& file)
+{
+    KeychainSecretStore store;
+    SecretResolver resolver(&store);
+    std::optional<Result<SecretValues>> result;
+    QEventLoop loop;
+    resolver.resolve(config.secretRefs(), config.baseDir, [&](Result<SecretValues> values) {
+        result = std::move(values);
+        loop.quit();
+    });
+    if (!result) {
+        loop.exec();
+    }
+    if (!*result && result->error().file.isEmpty()) {
+        return result->error().withFile(file);
+    }
+    return std::move(*result);
+}
+
+bool isLoopback(const QHostAddress& address)
+{
+    return address.isLoopback();
+}
+
+int runReceive(QCommandLineParser& parser, const QString& command)
+{
+    const auto maxRequests = positiveInt(parser, QStringLiteral("max-requests"), 0);
+    const auto timeoutS = positiveInt(parser, QStringLiteral("timeout-s"), 0);
+    if (!maxRequests || !timeoutS) {
+        printError(command, !maxRequests ? maxRequests.error() : timeoutS.error());
+        return UsageError;
+    }
+    auto config = loadConfig(parser);
+    if (!config) {
+        printError(command, config.error());
+        return UsageError;
+    }
+    const QString file = parser.value(QStringLiteral("config"));
+    if (parser.isSet(QStringLiteral("listen"))) {
+        auto listen = ReceiverConfig::parseListen(parser.value(QStringLiteral("listen")));
+        if (!listen) {
+            printError(command, Error(listen.error().message, QStringLiteral("--listen")));
+            return UsageError;
+        }
+        config->listenAddress = listen->first;
+        config->listenPort = listen->second;
+    }
+    auto secrets = resolveReceiverSecrets(config.value(), file);
+    if (!secrets) {
+        printError(command, secrets.error());
+        return UsageError;
+    }
+    auto store = ReceivedStore::open();
+    if (!store) {
+        printError(command, store.error());
+        return WorkFailed;
+    }
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
+        // Per-connection debug lines would drown the one line per request this command prints.
+        QLoggingCategory::setFilterRules(QStringLiteral("hookbench.*.debug=false\nhookbench.*.info=false"));
+    }
+
+    Receiver receiver;
+    receiver.setStore(store->get());
+    if (auto started = receiver.start(config.value(), secrets.value()); !started) {
+        const bool configProblem = started.error().path.startsWith(QLatin1String("tls"));
+        printError(command, started.error().file.isEmpty() ? started.error().withFile(file) : started.error());
+        return configProblem ? UsageError : WorkFailed;
+    }
+
+    QEventLoop loop;
+    int printed = 0;
+    bool finishing = false;
+    int exitCode = Success;
+    QHash<qint64, ReceivedRecord> awaitingForward; // printed once forwardTo answered
+
+    const auto print = [&](const ReceivedRecord& record) {
+        if (json) {
+            printJsonLine(recordToJson(record));
+        } else {
+            printOut(humanLine(record));
+        }
+        std::fflush(stdout);
+        ++printed;
+    };
+
+    // Stop taking requests, let stored answers (and delayed ones) go out, then leave.
+    std::function<void()> finish = [&] {
+        if (finishing) {
+            return;
+        }
+        finishing = true;
+        receiver.flush();
+        auto* drain = new QTimer(&receiver);
+        drain->setInterval(10);
+        auto deadline = std::make_shared<QElapsedTimer>();
+        deadline->start();
+        const qint64 limitMs = qint64(config->response.delayMs) + 5000;
+        QObject::connect(drain, &QTimer::timeout, &receiver, [&, drain, deadline, limitMs] {
+            const bool answered = receiver.answersPending() == 0;
+            const bool forwarded = receiver.forwardsInFlight() == 0;
+            if ((answered && forwarded) || deadline->elapsed() > limitMs) {
+                drain->stop();
+                for (const auto& record : std::as_const(awaitingForward)) {
+                    print(record);
+                }
+                awaitingForward.clear();
+                // The answers are in the sockets' buffers; one more turn of the loop writes them.
+                QTimer::singleShot(100, &receiver, [&] {
+                    receiver.stop();
+                    loop.quit();
+                });
+            }
+        });
+        drain->start();
+    };
+
+    const auto counted = [&] {
+        if (maxRequests.value() > 0 && printed >= maxRequests.value()) {
+            finish();
+        }
+    };
+
+    QObject::connect(&receiver, &Receiver::requestProcessed, &receiver, [&](const ReceivedRecord& record) {
+        if (!config->forwardTo.isEmpty() && record.verdict == QLatin1String("accepted") && !record.duplicate) {
+            awaitingForward.insert(record.seq, record);
+            return;
+        }
+        print(record);
+        counted();
+    });
+    QObject::connect(&receiver, &Receiver::requestForwarded, &receiver, [&](qint64 seq, const QJsonObject& forward) {
+        auto it = awaitingForward.find(seq);
+        if (it == awaitingForward.end()) {
+            return;
+        }
+        ReceivedRecord record = it.value();
+        awaitingForward.erase(it);
+        record.forward = forward;
+        print(record);
+        counted();
+    });
+    QObject::connect(&receiver, &Receiver::storeFailed, &receiver, [&](const QString& message) {
+        printError(command, QStringLiteral("cannot store received requests (answered 503): %1").arg(message));
+        exitCode = WorkFailed;
+    });
+    QObject::connect(&receiver,
+                     &Receiver::requestRejected,
+                     &receiver,
+                     [&](const QString& remote, int status, const QString& reason) {
+                         if (!json) {
+                             printOut(QStringLiteral("refused %1: %2 %3\n").arg(remote).arg(status).arg(reason));
+                             std::fflush(stdout);
+                         }
+                     });
+
+    SignalWatcher watcher([&] { finish(); });
+    if (timeoutS.value() > 0) {
+        QTimer::singleShot(qint64(timeoutS.value()) * 1000, &receiver, [&] { finish(); });
+    }
+
+    if (!isLoopback(receiver.address())) {
+        printError(command,
+                   QStringLiteral("warning: listening on %1, reachable from the network; use --listen 127.0.0.1:PORT"
+                                  " to keep it on this machine")
+                       .arg(config->listenAddress.toString()));
+    }
+    if (json) {
+        printJsonLine(QJsonObject {{QStringLiteral("listening"), receiver.url()}});
+    } else {
+        printOut(QStringLiteral("Listening on %1\n").arg(receiver.url()));
+        if (!receiver.selfSignedFingerprint().isEmpty()) {
+            printOut(QStringLiteral("Self-signed certificate SHA-256 fingerprint: %1\n")
+                         .arg(receiver.selfSignedFingerprint()));
+        }
+        printOut(QStringLiteral("Storing requests in %1; Ctrl+C to stop\n").arg(store->get()->path()));
+    }
+    if (json && !receiver.selfSignedFingerprint().isEmpty()) {
+        printError(
+            command,
+            QStringLiteral("self-signed certificate SHA-256 fingerprint: %1").arg(receiver.selfSignedFingerprint()));
+    }
+    std::fflush(stdout);
+
+    loop.exec();
+    std::fflush(stdout);
+    return exitCode;
+}
+
+// --request REQ.json: one object as `receive --json` prints it.
+Result<QPair<QJsonObject, VerifyRequest>> loadRequest(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error(QStringLiteral("cannot read the request file: %1").arg(file.errorString()), {}, path);
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return Error(
+            QStringLiteral("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()),
+            {},
+            path);
+    }
+    if (!document.isObject()) {
+        return Error(QStringLiteral("must be one JSON object, as receive --json prints a request"), {}, path);
+    }
+    const QJsonObject object = document.object();
+    VerifyRequest request;
+    request.method = object.value(QStringLiteral("method")).toString(QStringLiteral("POST"));
+    request.path = object.value(QStringLiteral("path")).toString(QStringLiteral("/"));
+    const QJsonValue headers = object.value(QStringLiteral("headers"));
+    if (headers.isArray()) {
+        const QJsonArray list = headers.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QJsonArray pair = list.at(i).toArray();
+            if (pair.size() < 2 || !pair.at(0).isString() || !pair.at(1).isString()) {
+                return Error(QStringLiteral("must be a [name, value] pair of strings"),
+                             QStringLiteral("headers[%1]").arg(i),
+                             path);
+            }
+            const QString value = pair.at(1).toString();
+            request.headers.append({pair.at(0).toString().toLatin1(),
+                                    pair.size() > 2 && pair.at(2).toString() == QLatin1String("base64")
+                                        ? QByteArray::fromBase64(value.toLatin1())
+                                        : value.toUtf8()});
+        }
+    } else if (headers.isObject()) {
+        const QJsonObject map = headers.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            request.headers.append({it.key().toLatin1(), it.value().toString().toUtf8()});
+        }
+    } else if (!headers.isUndefined() && !headers.isNull()) {
+        return Error(QStringLiteral("must be a list of [name, value] pairs"), QStringLiteral("headers"), path);
+    }
+    if (object.contains(QStringLiteral("bodyBase64"))) {
+        auto decoded = QByteArray::fromBase64Encoding(object.value(QStringLiteral("bodyBase64")).toString().toLatin1(),
+                                                      QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded) {
+            return Error(QStringLiteral("is not valid base64"), QStringLiteral("bodyBase64"), path);
+        }
+        request.body = decoded.decoded;
+    } else {
+        const QJsonValue body = object.value(QStringLiteral("body"));
+        if (!body.isUndefined() && !body.isString()) {
+            return Error(QStringLiteral("must be the body as text (or give bodyBase64)"), QStringLiteral("body"), path);
+        }
+        request.body = body.toString().toUtf8();
+    }
+    if (object.contains(QStringLiteral("receivedAt"))) {
+        const QDateTime at =
+            QDateTime::fromString(object.value(QStringLiteral("receivedAt")).toString(), Qt::ISODateWithMs);
+        if (!at.isValid()) {
+            return Error(QStringLiteral("must be an RFC 3339 time such as 2026-11-23T10:00:00.123Z"),
+                         QStringLiteral("receivedAt"),
+                         path);
+        }
+    }
+    return QPair<QJsonObject, VerifyRequest> {object, request};
+}
+
+int runVerify(QCommandLineParser& parser, const QString& command)
+{
+    auto config = loadConfig(parser);
+    if (!config) {
+        printError(command, config.error());
+        return UsageError;
+    }
+    const QString requestPath = parser.value(QStringLiteral("request"));
+    if (requestPath.isEmpty()) {
+        printError(command, QStringLiteral("--request REQ.json is required"));
+        return UsageError;
+    }
+    auto loaded = loadRequest(requestPath);
+    if (!loaded) {
+        printError(command, loaded.error());
+        return UsageError;
+    }
+    auto secrets = resolveReceiverSecrets(config.value(), parser.value(QStringLiteral("config")));
+    if (!secrets) {
+        printError(command, secrets.error());
+        return UsageError;
+    }
+    QJsonObject object = loaded->first;
+    const VerifyRequest& request = loaded->second;
+    const QDateTime now =
+        object.contains(QStringLiteral("receivedAt"))
+            ? QDateTime::fromString(object.value(QStringLiteral("receivedAt")).toString(), Qt::ISODateWithMs)
+            : QDateTime::currentDateTimeUtc();
+    const int acceptStatus =
+        config->response.statusSequence.isEmpty() ? config->response.status : config->response.statusSequence.first();
+    const VerifyOutcome outcome = RequestVerifier::verify(config->verify, secrets.value(), request, now, acceptStatus);
+
+    const auto masked =
+        RequestVerifier::maskSecretHeaders(request.headers, RequestVerifier::secretHeaderNames(config->verify));
+    object.insert(QStringLiteral("headers"), headersToJson(masked));
+    object.insert(QStringLiteral("checks"), outcome.checksJson());
+    object.insert(QStringLiteral("verdict"), outcome.verdict());
+    object.insert(QStringLiteral("status"), outcome.status);
+    object.insert(QStringLiteral("duplicate"), outcome.duplicate);
+    object.insert(QStringLiteral("event"), outcome.event.isEmpty() ? QJsonValue(QJsonValue::Null) : outcome.event);
+    if (parser.isSet(QStringLiteral("text"))) {
+        printOut(QStringLiteral("%1 %2: %3 -> %4\n%5")
+                     .arg(request.method, request.path, outcome.verdict())
+                     .arg(outcome.status)
+                     .arg(checkLines(outcome.checksJson())));
+    } else {
+        printJsonLine(object);
+    }
+    std::fflush(stdout);
+    return outcome.accepted ? Success : WorkFailed;
+}
+
+} // namespace
+
+Command receiveCommand()
+{
+    return {QStringLiteral("receive"),
+            QStringLiteral("receive --config R.json [--listen HOST:PORT] [--max-requests N] [--timeout-s S] [--json]"),
+            QStringLiteral("Run the local receiver: store, check and answer every request."),
+            [](QCommandLineParser& parser) {
+                parser.addOption({QStringLiteral("config"),
+                                  QStringLiteral("Receiver configuration (JSON)."),
+                                  QStringLiteral("R.json")});
+                parser.addOption({QStringLiteral("listen"),
+                                  QStringLiteral("Address and port to listen on, overriding the file's listen."),
+                                  QStringLiteral("HOST:PORT")});
+                parser.addOption(
+                    {QStringLiteral("max-requests"), QStringLiteral("Exit 0 after N requests."), QStringLiteral("N")});
+                parser.addOption(
+                    {QStringLiteral("timeout-s"), QStringLiteral("Exit 0 after S seconds."), QStringLiteral("S")});
+                parser.addOption({QStringLiteral("json"),
+                                  QStringLiteral("A {\"listening\":URL} line, then one JSON object per request.")});
+            },
+            runReceive};
+}
+
+Command verifyCommand()
+{
+    return {QStringLiteral("verify"),
+            QStringLiteral("verify --config R.json --request REQ.json"),
+            QStringLiteral("Check a stored or hand-made request offline (exit 0 accepted, 1 rejected)."),
+            [](QCommandLineParser& parser) {
+                parser.addOption({QStringLiteral("config"),
+                                  QStringLiteral("Receiver configuration (JSON)."),
+                                  QStringLiteral("R.json")});
+                parser.addOption({QStringLiteral("request"),
+                                  QStringLiteral("The request, one object as receive --json prints it."),
+                                  QStringLiteral("REQ.json")});
+                parser.addOption({QStringLiteral("text"), QStringLiteral("Print the checks as text instead of JSON.")});
+            },
+            runVerify};
+}
+
+} // namespace Cli

@@ -1,0 +1,406 @@
+#include "Receiver.h"
+
+#include "ReceiverLog.h"
+#include "secrets/SecretStore.h"
+#include "tls/SelfSigned.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QStringDecoder>
+#include <QTimer>
+
+namespace {
+
+// RFC 9110 §7.6.1: these describe one connection and are never passed on; Host and the length
+// are the new request's own.
+bool isHopByHop(const QByteArray& lowerName, const QList<QByteArray>& connectionOptions)
+{
+    static const QList<QByteArray> names {"connection",
+                                          "keep-alive",
+                                          "proxy-connection",
+                                          "proxy-authenticate",
+                                          "proxy-authorization",
+                                          "te",
+                                          "trailer",
+                                          "transfer-encoding",
+                                          "upgrade",
+                                          "host",
+                                          "content-length",
+                                          "expect"};
+    return names.contains(lowerName) || connectionOptions.contains(lowerName);
+}
+
+QJsonArray headersJson(const HeaderList& headers)
+{
+    QJsonArray out;
+    for (const auto& [name, value] : headers) {
+        out.append(QJsonArray {QString::fromLatin1(name), QString::fromUtf8(value)});
+    }
+    return out;
+}
+
+void putBody(QJsonObject& object, const QByteArray& body)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder(body);
+    if (decoder.hasError()) {
+        object.insert(QStringLiteral("bodyBase64"), QString::fromLatin1(body.toBase64()));
+    } else {
+        object.insert(QStringLiteral("body"), text);
+    }
+}
+
+std::optional<QSslKey> readKey(const QByteArray& pem)
+{
+    for (auto algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        QSslKey key(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull()) {
+            return key;
+        }
+    }
+    return std::nullopt;
+}
+
+QJsonObject tlsJson(const TlsSessionInfo& tls)
+{
+    if (!tls.encrypted) {
+        return {};
+    }
+    QJsonObject out {{QStringLiteral("protocol"), tls.protocol}, {QStringLiteral("cipher"), tls.cipher}};
+    if (tls.clientCertificate) {
+        out.insert(QStringLiteral("clientCert"), tls.clientCertificate->subject);
+        out.insert(QStringLiteral("clientCertIssuer"), tls.clientCertificate->issuer);
+        out.insert(QStringLiteral("clientCertSerial"), tls.clientCertificate->serial);
+        out.insert(QStringLiteral("clientCertSha256"), tls.clientCertificate->sha256Fingerprint());
+        out.insert(QStringLiteral("clientCertVerified"), tls.clientCertificateVerified);
+    }
+    return out;
+}
+
+} // namespace
+
+Receiver::Receiver(QObject* parent)
+    : QObject(parent)
+    , m_server(new HttpServer(this))
+{
+    connect(m_server, &HttpServer::requestRejected, this, &Receiver::requestRejected);
+}
+
+Receiver::~Receiver()
+{
+    // What was received is stored and answered even when the owner forgot to stop().
+    blockSignals(true);
+    flush();
+}
+
+void Receiver::setStore(ReceivedStore* store)
+{
+    m_store = store;
+}
+
+bool Receiver::isListening() const
+{
+    return m_server->isListening();
+}
+
+QString Receiver::url() const
+{
+    return m_server->url();
+}
+
+quint16 Receiver::port() const
+{
+    return m_server->serverPort();
+}
+
+QHostAddress Receiver::address() const
+{
+    return m_server->serverAddress();
+}
+
+void Receiver::resolveAndStart(const ReceiverConfig& config, SecretStore* store, std::function<void(Result<void>)> done)
+{
+    auto* resolver = new SecretResolver(store, this);
+    resolver->resolve(config.secretRefs(),
+                      config.baseDir,
+                      [this, resolver, config, done = std::move(done)](Result<SecretValues> values) {
+                          resolver->deleteLater();
+                          if (!values) {
+                              done(values.error());
+                              return;
+                          }
+                          done(start(config, values.value()));
+                      });
+}
+
+Result<void> Receiver::start(const ReceiverConfig& config, const SecretValues& secrets)
+{
+    m_config = config;
+    m_secrets = secrets;
+    m_secretHeaders = RequestVerifier::secretHeaderNames(config.verify);
+    m_sequenceIndex = 0;
+
+    if (!m_store) {
+        auto opened = ReceivedStore::open();
+        if (!opened) {
+            return opened.error();
+        }
+        m_ownStore = std::move(opened).value();
+        m_store = m_ownStore.get();
+    }
+
+    HttpLimits limits;
+    limits.maxBodyBytes = config.limits.maxBodyBytes;
+    limits.maxHeaderBytes = config.limits.maxHeaderBytes;
+    limits.headerTimeoutMs = config.limits.headerTimeoutMs;
+    limits.maxConnections = config.limits.maxConnections;
+    m_server->setLimits(limits);
+
+    if (config.tls) {
+        HttpTlsConfig tls;
+        if (config.tls->selfSigned) {
+            auto made = Tls::makeSelfSigned();
+            if (!made) {
+                return Error(made.error().message, QStringLiteral("tls.selfSigned"));
+            }
+            tls.certificate = made->certificate;
+            tls.privateKey = made->privateKey;
+            m_fingerprint = made->sha256Fingerprint();
+        } else {
+            const auto chain = QSslCertificate::fromData(secrets.value(config.tls->cert), QSsl::Pem);
+            if (chain.isEmpty()) {
+                return Error(QStringLiteral("holds no PEM certificate; give a PEM file (-----BEGIN CERTIFICATE-----)"),
+                             QStringLiteral("tls.cert"));
+            }
+            const auto key = readKey(secrets.value(config.tls->key));
+            if (!key) {
+                return Error(QStringLiteral("is not an unencrypted PEM private key (RSA or EC)"),
+                             QStringLiteral("tls.key"));
+            }
+            tls.certificate = chain.first();
+            tls.chain = chain.mid(1);
+            tls.privateKey = *key;
+        }
+        if (!config.tls->clientCa.isEmpty()) {
+            tls.clientCaCertificates = QSslCertificate::fromData(secrets.value(config.tls->clientCa), QSsl::Pem);
+            if (tls.clientCaCertificates.isEmpty()) {
+                return Error(
+                    QStringLiteral("holds no PEM certificate; give the CA bundle client certificates chain to"),
+                    QStringLiteral("tls.clientCa"));
+            }
+        }
+        tls.requireClientCert = config.tls->requireClientCert;
+        if (auto set = m_server->setTls(tls); !set) {
+            return set.error().path.isEmpty() ? Error(set.error().message, QStringLiteral("tls")) : set.error();
+        }
+    }
+
+    if (!config.forwardTo.isEmpty() && !m_network) {
+        m_network = new QNetworkAccessManager(this);
+        m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+
+    m_server->setHandler(
+        [this](const ReceivedRequest& request, HttpResponder responder) { handle(request, std::move(responder)); });
+    if (auto listening = m_server->listen(config.listenAddress, config.listenPort); !listening) {
+        return listening.error().path.isEmpty() ? Error(listening.error().message, QStringLiteral("listen"))
+                                                : listening.error();
+    }
+    return {};
+}
+
+void Receiver::stop()
+{
+    flush();
+    m_server->close();
+}
+
+int Receiver::nextAcceptStatus(bool consume)
+{
+    const auto& sequence = m_config.response.statusSequence;
+    const int status = m_sequenceIndex < sequence.size() ? sequence.at(m_sequenceIndex) : m_config.response.status;
+    if (consume && m_sequenceIndex < sequence.size()) {
+        ++m_sequenceIndex;
+    }
+    return status;
+}
+
+void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
+{
+    const auto seen = [this](const QString& id) {
+        return m_batchIds.contains(id) || m_store->seenEventId(id);
+    };
+    VerifyOutcome outcome =
+        RequestVerifier::verify(m_config.verify,
+                                m_secrets,
+                                VerifyRequest::from(request),
+                                request.receivedAt.isValid() ? request.receivedAt : QDateTime::currentDateTimeUtc(),
+                                nextAcceptStatus(false),
+                                seen);
+    const bool fresh = outcome.accepted && !outcome.duplicate;
+    if (fresh) {
+        nextAcceptStatus(true);
+    }
+
+    Pending pending;
+    pending.responder = std::move(responder);
+    pending.drop = m_config.response.drop;
+    ReceivedRecord& record = pending.record;
+    record.receivedAt = request.receivedAt;
+    record.method = request.method;
+    record.path = request.path;
+    record.query = request.query;
+    record.headers = RequestVerifier::maskSecretHeaders(request.headers, m_secretHeaders);
+    record.body = request.body;
+    record.remote = request.remote();
+    record.tls = tlsJson(request.tls);
+    record.checks = outcome.checksJson();
+    record.verdict = outcome.verdict();
+    record.status = pending.drop ? 0 : outcome.status;
+    record.duplicate = outcome.duplicate;
+    if (!outcome.event.isEmpty()) {
+        record.eventJson = QJsonDocument(outcome.event).toJson(QJsonDocument::Compact);
+    }
+    // Only an event that was processed (accepted, answered 2xx) counts as seen: a sender that is
+    // refused or answered 500 sends the same id again, and that retry is not a duplicate.
+    if (fresh && !pending.drop && record.status >= 200 && record.status < 300 && !outcome.dedupeId.isEmpty()) {
+        record.eventId = outcome.dedupeId;
+        pending.dedupeId = outcome.dedupeId;
+        m_batchIds.insert(outcome.dedupeId);
+    }
+
+    HttpResponse& response = pending.response;
+    response.status = outcome.status;
+    if (outcome.accepted) {
+        for (const auto& [name, value] : m_config.response.headers) {
+            response.headers.append({name.toUtf8(), value.toUtf8()});
+        }
+        response.body = m_config.response.body.toUtf8();
+    } else {
+        response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")});
+        QByteArray body;
+        for (const auto& check : std::as_const(outcome.checks)) {
+            if (!check.ok && !check.informational) {
+                body += check.check.toUtf8() + ": " + check.detail.toUtf8() + '\n';
+            }
+        }
+        response.body = body;
+    }
+    pending.forward = fresh && !m_config.forwardTo.isEmpty();
+    if (pending.forward) {
+        pending.forwardHeaders = request.headers;
+    }
+
+    m_batch.append(std::move(pending));
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QTimer::singleShot(0, this, [this] { flush(); });
+    }
+}
+
+void Receiver::flush()
+{
+    m_flushScheduled = false;
+    if (m_batch.isEmpty()) {
+        return;
+    }
+    QList<Pending> batch = std::move(m_batch);
+    m_batch.clear();
+    m_batchIds.clear();
+
+    QList<ReceivedRecord> records;
+    records.reserve(batch.size());
+    for (const auto& pending : std::as_const(batch)) {
+        records.append(pending.record);
+    }
+    // Stored, all in one transaction, before any of them is answered (contract 5).
+    auto seqs = m_store ? m_store->addBatch(records) : Result<QList<qint64>>(Error(QStringLiteral("no store")));
+    if (!seqs) {
+        const QString message = seqs.error().toString();
+        qCWarning(lcReceiver) << "cannot store received requests:" << message;
+        for (const auto& pending : std::as_const(batch)) {
+            pending.responder.respond(
+                HttpResponse::text(503, "the request could not be stored; see the receiver's log\n"));
+        }
+        emit storeFailed(message);
+        return;
+    }
+
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        Pending& pending = batch[i];
+        pending.record.seq = seqs->at(i);
+        if (pending.drop) {
+            pending.responder.drop();
+        } else {
+            pending.responder.respondAfter(m_config.response.delayMs, std::move(pending.response));
+            if (m_config.response.delayMs > 0) {
+                m_answering.append(pending.responder);
+            }
+        }
+        ++m_processed;
+        if (pending.forward) {
+            const QString target =
+                pending.record.path
+                + (pending.record.query.isEmpty() ? QString() : QLatin1Char('?') + pending.record.query);
+            forward(pending.record.seq, pending.record.method, target, pending.forwardHeaders, pending.record.body);
+        }
+        emit requestProcessed(pending.record);
+    }
+}
+
+int Receiver::answersPending()
+{
+    m_answering.removeIf([](const HttpResponder& responder) { return !responder.isPending(); });
+    return int(m_answering.size() + m_batch.size());
+}
+
+void Receiver::forward(qint64 seq,
+                       const QString& method,
+                       const QString& pathAndQuery,
+                       const HeaderList& headers,
+                       const QByteArray& body)
+{
+    QUrl url = m_config.forwardTo;
+    // The request's query travels along unless the target names its own.
+    const qsizetype question = pathAndQuery.indexOf(QLatin1Char('?'));
+    if (question >= 0 && !url.hasQuery()) {
+        url.setQuery(pathAndQuery.mid(question + 1), QUrl::TolerantMode);
+    }
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(30000);
+    QList<QByteArray> connectionOptions;
+    for (const auto& option : Headers::value(headers, "connection").split(',')) {
+        connectionOptions.append(option.trimmed().toLower());
+    }
+    for (const auto& [name, value] : headers) {
+        if (!isHopByHop(name.toLower(), connectionOptions)) {
+            request.setRawHeader(name, value);
+        }
+    }
+    ++m_forwardsInFlight;
+    QNetworkReply* reply = m_network->sendCustomRequest(request, method.toLatin1(), body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, seq, url] {
+        reply->deleteLater();
+        --m_forwardsInFlight;
+        QJsonObject result {{QStringLiteral("url"), url.toString(QUrl::FullyEncoded)}};
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (status.isValid()) {
+            result.insert(QStringLiteral("status"), status.toInt());
+            HeaderList answerHeaders;
+            for (const auto& pair : reply->rawHeaderPairs()) {
+                answerHeaders.append(pair);
+            }
+            result.insert(QStringLiteral("headers"), headersJson(answerHeaders));
+            putBody(result, reply->readAll());
+        } else {
+            result.insert(QStringLiteral("error"), reply->errorString());
+        }
+        if (auto stored = m_store->setForward(seq, result); !stored) {
+            qCWarning(lcReceiver) << "cannot store the forwarded answer:" << stored.error().toString();
+        }
+        emit requestForwarded(seq, result);
+    });
+}

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "HttpServer.h"
+#include "RequestVerifier.h"
+#include "history/ReceivedStore.h"
+#include "model/ReceiverConfig.h"
+#include "secrets/SecretResolver.h"
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class SecretStore;
+
+// The local receiver of contract 5: listens (HTTP or HTTPS), checks every request with
+// RequestVerifier, stores it in the history BEFORE answering, then answers as configured and
+// forwards accepted requests to `forwardTo`. Requests that arrive in the same event-loop turn
+// are stored in one transaction and answered together, so durability does not cost a
+// transaction per request; nothing is answered before its row is committed.
+class Receiver final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Receiver)
+
+public:
+    explicit Receiver(QObject* parent = nullptr);
+    ~Receiver() override;
+
+    // Where requests are stored; not owned. Without one, start() opens the default history file.
+    void setStore(ReceivedStore* store);
+
+    // Starts with every secret of config.secretRefs() already resolved.
+    Result<void> start(const ReceiverConfig& config, const SecretValues& secrets);
+    // Resolves the secrets (keychain: entries through `store`), then starts; `done` runs once.
+    void resolveAndStart(const ReceiverConfig& config, SecretStore* store, std::function<void(Result<void>)> done);
+    // Stores and answers what is pending, then stops listening.
+    void stop();
+    // Stores and answers the requests waiting for the next batch now.
+    void flush();
+
+    bool isListening() const;
+    QString url() const;
+    quint16 port() const;
+    QHostAddress address() const;
+    // SHA-256 fingerprint of the certificate made for tls.selfSigned; empty otherwise.
+    QString selfSignedFingerprint() const { return m_fingerprint; }
+    const ReceiverConfig& config() const { return m_config; }
+    qint64 processedCount() const { return m_processed; }
+    int forwardsInFlight() const { return m_forwardsInFlight; }
+    // Requests stored but not answered yet (delayMs), plus those waiting for the next batch.
+    int answersPending();
+    ReceivedStore* store() const { return m_store; }
+
+signals:
+    // After the request was stored and its answer handed to the connection. Headers are masked.
+    void requestProcessed(const ReceivedRecord& record);
+    // forwardTo answered (or failed); the answer is stored with the request already.
+    void requestForwarded(qint64 seq, const QJsonObject& forward);
+    // Storing failed: the requests were answered 503 and are not in the history.
+    void storeFailed(const QString& message);
+    // Refused by the transport rules (limits, framing, timeouts); not stored.
+    void requestRejected(const QString& remote, int status, const QString& reason);
+
+private:
+    struct Pending
+    {
+        ReceivedRecord record; // masked, as stored
+        HttpResponder responder;
+        HttpResponse response;
+        bool drop = false;
+        bool forward = false;
+        HeaderList forwardHeaders; // the original headers (the forward target may check auth)
+        QString dedupeId;          // committed with the row: later requests see it as seen
+    };
+
+    void handle(const ReceivedRequest& request, HttpResponder responder);
+    int nextAcceptStatus(bool consume);
+    void forward(qint64 seq,
+                 const QString& method,
+                 const QString& pathAndQuery,
+                 const HeaderList& headers,
+                 const QByteArray& body);
+
+    ReceiverConfig m_config;
+    SecretValues m_secrets;
+    QList<QByteArray> m_secretHeaders;
+    HttpServer* m_server = nullptr;
+    ReceivedStore* m_store = nullptr;
+    std::unique_ptr<ReceivedStore> m_ownStore;
+    QNetworkAccessManager* m_network = nullptr;
+    QString m_fingerprint;
+    QList<Pending> m_batch;
+    QList<HttpResponder> m_answering; // answers handed over with a delay
+    QSet<QString> m_batchIds;         // dedupe ids of the batch not yet committed
+    bool m_flushScheduled = false;
+    int m_sequenceIndex = 0;
+    qint64 m_processed = 0;
+    int m_forwardsInFlight = 0;
+};

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "model/ReceiverConfig.h"
+#include "secrets/SecretResolver.h"
+#include "util/Headers.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+struct ReceivedRequest;
+
+// The part of a request the checks look at; a live ReceivedRequest or a `verify --request` file.
+struct VerifyRequest
+{
+    QString method;
+    QString path;
+    HeaderList headers;
+    QByteArray body;
+
+    static VerifyRequest from(const ReceivedRequest& request);
+};
+
+// One entry of "checks" (contract 6). An informational check reports what could be checked with
+// more configuration; it is never counted for or against the verdict.
+struct VerifyCheck
+{
+    QString check;
+    bool ok = false;
+    QString detail;
+    bool informational = false;
+    int failStatus = 0; // the status a failure of this check is answered with (401 or 400)
+
+    QJsonObject toJson() const;
+};
+
+struct VerifyOutcome
+{
+    QList<VerifyCheck> checks;
+    bool accepted = true;
+    bool duplicate = false;
+    int status = 0;    // what to answer: the failed check's status, 200 for a duplicate, else acceptStatus
+    QString dedupeId;  // webhook-id header, else the JSON id; empty when there is none
+    QJsonObject event; // {"id","type"} of a JSON object body; empty when the body is not one
+    QString eventId;   // event.id
+    QString eventType; // event.type
+
+    QString verdict() const; // "accepted" or "rejected"
+    QJsonArray checksJson() const;
+};
+
+// Contract 5's `verify`: every configured check over one request, each explained in words, as a
+// pure function of the configuration, the resolved secrets, the request and the time, so the live
+// receiver and the offline `verify` command give the same answers.
+namespace RequestVerifier {
+// Whether a dedupe id was already processed (ReceivedStore::seenEventId while receiving). Without
+// it, dedupe reports the id only (offline there is nothing to compare with).
+using SeenPredicate = std::function<bool(const QString& dedupeId)>;
+
+// `secrets` holds the resolved value of every reference in `config` (ReceiverConfig::secretRefs).
+// `acceptStatus` is what an accepted request is answered (response.status or the sequence's next).
+VerifyOutcome verify(const VerifyConfig& config,
+                     const SecretValues& secrets,
+                     const VerifyRequest& request,
+                     const QDateTime& now,
+                     int acceptStatus = 200,
+                     const SeenPredicate& seen = {});
+
+// Whether the configuration checks anything at all.
+bool hasChecks(const VerifyConfig& config);
+// The header names whose values are credentials for this configuration: Authorization,
+// Proxy-Authorization, Cookie and the auth header. Stored and printed masked (contract 2).
+QList<QByteArray> secretHeaderNames(const VerifyConfig& config);
+HeaderList maskSecretHeaders(const HeaderList& headers, const QList<QByteArray>& secretNames);
+} // namespace RequestVerifier

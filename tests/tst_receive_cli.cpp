@@ -1,0 +1,359 @@
+#include "TestSupport.h"
+
+#include "history/ReceivedStore.h"
+#include "signing/Crypto.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+// `hookbench-cli receive` and `verify` as a user runs them: real processes, real sockets, the
+// real `send` on the other side, signals, and a kill -9 that must not lose an answered request.
+namespace {
+
+const QByteArray GithubSecret = "It's a Secret to Everybody";
+const QByteArray Token = "tok-0123456789";
+
+QList<QJsonObject> jsonLines(const QByteArray& out)
+{
+    QList<QJsonObject> lines;
+    for (const auto& line : out.split('\n')) {
+        if (!line.trimmed().isEmpty()) {
+            lines.append(QJsonDocument::fromJson(line).object());
+        }
+    }
+    return lines;
+}
+
+} // namespace
+
+class TestReceiveCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QByteArray m_receiveOut; // everything `receive` printed so far
+
+    QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), dataDir());
+        return env;
+    }
+
+    QString write(const QString& name, const QByteArray& content)
+    {
+        const QString path = m_dir->filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(content);
+        return path;
+    }
+
+    QString receiverConfig()
+    {
+        return write(QStringLiteral("receiver.json"),
+                     "{\"format\":\"hookbench.receiver/1\",\"verify\":{"
+                     "\"auth\":{\"type\":\"bearer\",\"token\":\"literal:"
+                         + Token
+                         + "\"},"
+                           "\"signatures\":[{\"scheme\":\"github\",\"secrets\":[\"literal:"
+                         + GithubSecret + "\"]}]}}");
+    }
+
+    QString profile(const QString& url, const QByteArray& secret = GithubSecret)
+    {
+        return write(QStringLiteral("profile.json"),
+                     "{\"format\":\"hookbench.endpoint/1\",\"url\":\"" + url.toUtf8()
+                         + "/hook?src=cli\",\"auth\":{\"type\":\"bearer\",\"token\":\"literal:" + Token
+                         + "\"},\"signatures\":[{\"scheme\":\"github\",\"secret\":\"literal:" + secret + "\"}]}");
+    }
+
+    // Starts `receive`, waits for its listening line and returns the URL (empty on failure).
+    QString startReceive(QProcess& process, const QStringList& extra)
+    {
+        m_receiveOut.clear();
+        process.setProcessEnvironment(environment());
+        process.start(
+            TestSupport::cliPath(),
+            QStringList {
+                QStringLiteral("receive"), QStringLiteral("--config"), receiverConfig(), QStringLiteral("--json")}
+                + extra);
+        if (!process.waitForStarted()) {
+            return {};
+        }
+        if (!QTest::qWaitFor(
+                [&] {
+                    m_receiveOut += process.readAllStandardOutput();
+                    return m_receiveOut.contains('\n') || process.state() == QProcess::NotRunning;
+                },
+                15000)) {
+            return {};
+        }
+        const QJsonObject first = jsonLines(m_receiveOut).value(0);
+        return first.value(QStringLiteral("listening")).toString();
+    }
+
+    // `send` runs to the end; the receiver is another process, so blocking here is fine.
+    int send(const QString& profilePath, const QString& eventId)
+    {
+        const QString event = write(QStringLiteral("event.json"),
+                                    "{\"id\":\"" + eventId.toUtf8() + "\",\"type\":\"policy.bound\",\"data\":{}}");
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(TestSupport::cliPath(),
+                      {QStringLiteral("send"),
+                       QStringLiteral("--profile"),
+                       profilePath,
+                       QStringLiteral("--event"),
+                       event,
+                       QStringLiteral("--no-retry"),
+                       QStringLiteral("--no-history")});
+        if (!process.waitForFinished(30000)) {
+            process.kill();
+            process.waitForFinished();
+            return -1;
+        }
+        return process.exitCode();
+    }
+
+    int waitExit(QProcess& process, int timeoutMs = 20000)
+    {
+        if (!QTest::qWaitFor(
+                [&] {
+                    m_receiveOut += process.readAllStandardOutput();
+                    return process.state() == QProcess::NotRunning;
+                },
+                timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            return -100;
+        }
+        m_receiveOut += process.readAllStandardOutput();
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run cli(const QStringList& args)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(TestSupport::cliPath(), args);
+        process.waitForFinished(30000);
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(),
+                process.readAllStandardError()};
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        QVERIFY2(QFile::exists(TestSupport::cliPath()), "HOOKBENCH_CLI must point at the built hookbench-cli");
+    }
+
+    void receivePrintsOneContractLinePerRequest()
+    {
+        QProcess receive;
+        const QString url = startReceive(receive, {QStringLiteral("--max-requests"), QStringLiteral("2")});
+        QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), m_receiveOut.constData());
+
+        QCOMPARE(send(profile(url), QStringLiteral("evt_good")), 0);
+        QCOMPARE(send(profile(url, "the wrong secret"), QStringLiteral("evt_bad")), 1);
+        QCOMPARE(waitExit(receive), 0);
+
+        const auto lines = jsonLines(m_receiveOut);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0).keys(), QStringList {QStringLiteral("listening")});
+        const QJsonObject good = lines.at(1);
+        for (const char* key : {"seq",
+                                "receivedAt",
+                                "method",
+                                "path",
+                                "query",
+                                "headers",
+                                "body",
+                                "remote",
+                                "tls",
+                                "checks",
+                                "verdict",
+                                "status",
+                                "duplicate",
+                                "event"}) {
+            QVERIFY2(good.contains(QLatin1String(key)), key);
+        }
+        QCOMPARE(good.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+        QCOMPARE(good.value(QStringLiteral("path")).toString(), QStringLiteral("/hook"));
+        QCOMPARE(good.value(QStringLiteral("query")).toString(), QStringLiteral("src=cli"));
+        QCOMPARE(good.value(QStringLiteral("verdict")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(good.value(QStringLiteral("status")).toInt(), 200);
+        QCOMPARE(good.value(QStringLiteral("duplicate")).toBool(), false);
+        QCOMPARE(good.value(QStringLiteral("event")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("evt_good"));
+        QVERIFY(good.value(QStringLiteral("remote")).toString().startsWith(QLatin1String("127.0.0.1:")));
+        QVERIFY(
+            QDateTime::fromString(good.value(QStringLiteral("receivedAt")).toString(), Qt::ISODateWithMs).isValid());
+        QVERIFY(good.value(QStringLiteral("body")).toString().contains(QLatin1String("evt_good")));
+        const QJsonArray checks = good.value(QStringLiteral("checks")).toArray();
+        QCOMPARE(checks.size(), 2);
+        for (const auto& check : checks) {
+            QVERIFY(check.toObject().value(QStringLiteral("ok")).toBool());
+        }
+        // Headers are a list of pairs; the token never appears, only its masked form.
+        bool sawAuthorization = false;
+        for (const auto& header : good.value(QStringLiteral("headers")).toArray()) {
+            const QJsonArray pair = header.toArray();
+            QCOMPARE(pair.size(), 2);
+            if (pair.at(0).toString().compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0) {
+                sawAuthorization = true;
+                QCOMPARE(pair.at(1).toString(), QStringLiteral("••••6789"));
+            }
+        }
+        QVERIFY(sawAuthorization);
+        QVERIFY(!m_receiveOut.contains(Token));
+
+        const QJsonObject bad = lines.at(2);
+        QCOMPARE(bad.value(QStringLiteral("verdict")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(bad.value(QStringLiteral("status")).toInt(), 401);
+        QCOMPARE(bad.value(QStringLiteral("seq")).toInteger(), good.value(QStringLiteral("seq")).toInteger() + 1);
+
+        // The printed line feeds `verify` as it is: the same verdicts offline.
+        const QString goodFile = write(QStringLiteral("good.json"), QJsonDocument(good).toJson());
+        const Run offline = cli({QStringLiteral("verify"),
+                                 QStringLiteral("--config"),
+                                 receiverConfig(),
+                                 QStringLiteral("--request"),
+                                 goodFile});
+        // The stored token is masked, so offline only the signature can pass.
+        QCOMPARE(offline.exitCode, 1);
+        const QJsonObject verified = jsonLines(offline.out).value(0);
+        const QJsonArray offlineChecks = verified.value(QStringLiteral("checks")).toArray();
+        QCOMPARE(offlineChecks.size(), 2);
+        QCOMPARE(offlineChecks.at(1).toObject().value(QStringLiteral("check")).toString(), QStringLiteral("github"));
+        QVERIFY(offlineChecks.at(1).toObject().value(QStringLiteral("ok")).toBool());
+    }
+
+    void sigtermExitsCleanlyWithEverythingStored()
+    {
+        QProcess receive;
+        const QString url = startReceive(receive, {});
+        QVERIFY2(!url.isEmpty(), m_receiveOut.constData());
+        QCOMPARE(send(profile(url), QStringLiteral("evt_term_1")), 0);
+        QCOMPARE(send(profile(url), QStringLiteral("evt_term_2")), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            (m_receiveOut += receive.readAllStandardOutput(), jsonLines(m_receiveOut).size()), 3, 10000);
+        ::kill(pid_t(receive.processId()), SIGTERM);
+        QCOMPARE(waitExit(receive), 0);
+        auto store = ReceivedStore::open(dataDir() + QStringLiteral("/history.sqlite"));
+        QVERIFY(store.ok());
+        QCOMPARE(store.value()->count(), qint64(2));
+        const auto latest = store.value()->latest(1).first();
+        QCOMPARE(QJsonDocument::fromJson(latest.eventJson).object().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("evt_term_2"));
+
+        // SIGINT too.
+        QProcess again;
+        QVERIFY(!startReceive(again, {}).isEmpty());
+        ::kill(pid_t(again.processId()), SIGINT);
+        QCOMPARE(waitExit(again), 0);
+    }
+
+    void killNineAfterAnAnswerLosesNothing()
+    {
+        QProcess receive;
+        const QString url = startReceive(receive, {});
+        QVERIFY(!url.isEmpty());
+        // send exits 0 only after it read a 2xx: from then on the row must survive anything.
+        QCOMPARE(send(profile(url), QStringLiteral("evt_kill")), 0);
+        ::kill(pid_t(receive.processId()), SIGKILL);
+        QCOMPARE(waitExit(receive), -1);
+
+        auto store = ReceivedStore::open(dataDir() + QStringLiteral("/history.sqlite"));
+        QVERIFY2(store.ok(), qPrintable(store.error().toString()));
+        QCOMPARE(store.value()->count(), qint64(1));
+        const auto record = store.value()->latest(1).first();
+        QCOMPARE(record.verdict, QStringLiteral("accepted"));
+        QCOMPARE(record.status, 200);
+        store.value().reset();
+
+        // A restarted receiver continues the same history.
+        QProcess restarted;
+        const QString url2 = startReceive(restarted, {QStringLiteral("--max-requests"), QStringLiteral("1")});
+        QVERIFY(!url2.isEmpty());
+        QCOMPARE(send(profile(url2), QStringLiteral("evt_after")), 0);
+        QCOMPARE(waitExit(restarted), 0);
+        const auto lines = jsonLines(m_receiveOut);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(1).value(QStringLiteral("seq")).toInteger(), record.seq + 1);
+    }
+
+    void verifyExitCodes()
+    {
+        const QByteArray body = "{\"id\":\"evt_v\",\"type\":\"policy.bound\"}";
+        const QByteArray signature = "sha256=" + Crypto::hmacSha256(GithubSecret, body).toHex();
+        const auto request = [&](const QByteArray& sentBody, const QByteArray& token) {
+            return QJsonDocument(QJsonObject {{QStringLiteral("method"), QStringLiteral("POST")},
+                                              {QStringLiteral("path"), QStringLiteral("/hook")},
+                                              {QStringLiteral("headers"),
+                                               QJsonArray {QJsonArray {QStringLiteral("Authorization"),
+                                                                       QString::fromLatin1("Bearer " + token)},
+                                                           QJsonArray {QStringLiteral("X-Hub-Signature-256"),
+                                                                       QString::fromLatin1(signature)}}},
+                                              {QStringLiteral("body"), QString::fromUtf8(sentBody)}})
+                .toJson();
+        };
+        const QStringList base {
+            QStringLiteral("verify"), QStringLiteral("--config"), receiverConfig(), QStringLiteral("--request")};
+
+        const Run accepted = cli(base + QStringList {write(QStringLiteral("ok.json"), request(body, Token))});
+        QCOMPARE(accepted.exitCode, 0);
+        const QJsonObject out = jsonLines(accepted.out).value(0);
+        QCOMPARE(out.value(QStringLiteral("verdict")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(out.value(QStringLiteral("status")).toInt(), 200);
+        QCOMPARE(out.value(QStringLiteral("event")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("evt_v"));
+        QVERIFY(!accepted.out.contains(Token));
+
+        QByteArray tampered = body;
+        tampered.replace("evt_v", "evt_w");
+        const Run rejected = cli(base + QStringList {write(QStringLiteral("bad.json"), request(tampered, Token))});
+        QCOMPARE(rejected.exitCode, 1);
+        const QJsonObject bad = jsonLines(rejected.out).value(0);
+        QCOMPARE(bad.value(QStringLiteral("verdict")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(bad.value(QStringLiteral("status")).toInt(), 401);
+        QVERIFY(!bad.value(QStringLiteral("checks")).toArray().at(1).toObject().value(QStringLiteral("ok")).toBool());
+
+        const Run notJson = cli(base + QStringList {write(QStringLiteral("broken.json"), "{\"method\":")});
+        QCOMPARE(notJson.exitCode, 2);
+        QVERIFY2(notJson.err.contains("broken.json"), notJson.err.constData());
+
+        const Run badConfig =
+            cli({QStringLiteral("verify"),
+                 QStringLiteral("--config"),
+                 write(QStringLiteral("r2.json"), "{\"format\":\"hookbench.receiver/1\",\"verify\":{\"dedupe\":3}}"),
+                 QStringLiteral("--request"),
+                 m_dir->filePath(QStringLiteral("ok.json"))});
+        QCOMPARE(badConfig.exitCode, 2);
+        QVERIFY2(badConfig.err.contains("verify.dedupe"), badConfig.err.constData());
+        QCOMPARE(badConfig.err.count('\n'), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReceiveCli)
+#include "tst_receive_cli.moc"
