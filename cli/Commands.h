@@ -8,6 +8,8 @@ Command sendCommand();
 Command signCommand();
 Command curlCommand();
 Command secretCommand();
+Command genKeyCommand();
+Command genCertCommand();
 Command historyCommand();
 Command scheduleCommand();
 // Contract commands whose engine parts have not landed yet: they say so and exit 2.
