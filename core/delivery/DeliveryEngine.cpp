@@ -326,9 +326,13 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
         trace.error = networkErrorText(reply, reply->url());
         if (!m_tlsErrors.isEmpty()) {
             trace.error = Tls::verificationFailure(reply->url().host(), m_tlsErrors);
-        } else if (reply->error() == QNetworkReply::SslHandshakeFailedError) {
+        } else if (reply->url().scheme() == QLatin1String("https")
+                   && (reply->error() == QNetworkReply::SslHandshakeFailedError
+                       || reply->error() == QNetworkReply::RemoteHostClosedError)) {
             trace.error = Tls::handshakeFailure(
-                reply->url().host(), reply->errorString(), !m_job.profile.tls.clientCert.isEmpty());
+                reply->url().host(),
+                reply->error() == QNetworkReply::SslHandshakeFailedError ? reply->errorString() : trace.error,
+                !m_job.profile.tls.clientCert.isEmpty());
         }
     } else if (trace.status >= 200 && trace.status < 300) {
         trace.outcome = AttemptTrace::Outcome::Delivered;

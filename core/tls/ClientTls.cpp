@@ -67,7 +67,7 @@ Result<void> checkKeyMatches(X509* certificate, EVP_PKEY* key, const QString& fi
 {
     if (X509_check_private_key(certificate, key) != 1) {
         ERR_clear_error();
-        return Error(QStringLiteral("the private key does not belong to the client certificate %1; give the key the"
+        return Error(QStringLiteral("the private key does not belong to the client certificate \"%1\"; give the key the"
                                     " certificate was issued for")
                          .arg(nameToString(X509_get_subject_name(certificate))),
                      field);
@@ -364,18 +364,20 @@ QString explainSslError(const QSslError& error, const QString& host)
 
 QString verificationFailure(const QString& host, const QStringList& explanations)
 {
-    return QStringLiteral("TLS: the certificate of %1 was refused: %2")
-        .arg(host, explanations.join(QStringLiteral("; ")));
+    // Qt reports one missing issuer several ways; each explanation is said once.
+    QStringList unique = explanations;
+    unique.removeDuplicates();
+    return QStringLiteral("TLS: the certificate of %1 was refused: %2").arg(host, unique.join(QStringLiteral("; ")));
 }
 
 QString handshakeFailure(const QString& host, const QString& qtError, bool clientCertificateConfigured)
 {
-    return QStringLiteral("TLS handshake with %1 failed: %2. %3")
+    return QStringLiteral("TLS connection to %1 failed: %2. %3")
         .arg(host,
              qtError,
              clientCertificateConfigured
                  ? QStringLiteral("If the server checks client certificates, it may not trust the one in"
-                                  " tls.clientCert (is it issued by the CA the server names?)")
+                                  " tls.clientCert (is it issued by a CA the server trusts?)")
                  : QStringLiteral("If the server requires a client certificate (mutual TLS), set tls.clientCert"
                                   " (and tls.clientKey)"));
 }

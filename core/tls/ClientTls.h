@@ -59,8 +59,9 @@ QString explainSslError(const QSslError& error, const QString& host);
 // The attempt's error when the server's certificate was refused: the explanations joined.
 QString verificationFailure(const QString& host, const QStringList& explanations);
 
-// The attempt's error when the handshake failed for another reason (no shared protocol, the
-// server refused our client certificate or wanted one): Qt's words plus what to check.
+// The attempt's error when the handshake failed for another reason, or the server hung up right
+// after it (how a TLS 1.3 server refuses a missing or untrusted client certificate): what
+// happened plus what to check.
 QString handshakeFailure(const QString& host, const QString& qtError, bool clientCertificateConfigured);
 
 } // namespace Tls

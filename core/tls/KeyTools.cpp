@@ -28,11 +28,15 @@ Error opensslFailure(const QString& what)
                      .arg(what, reason.isEmpty() ? QString() : QStringLiteral(": ") + reason));
 }
 
-bool addExtension(X509* subject, X509* issuer, int nid, const char* value)
+bool addExtension(X509* subject, X509* issuer, int nid, const char* value, EVP_PKEY* issuerKey = nullptr)
 {
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, issuer, subject, nullptr, nullptr, 0);
+    // OpenSSL derives a self-signed certificate's authority key id from the signing key.
+    if (issuerKey && X509V3_set_issuer_pkey(&ctx, issuerKey) != 1) {
+        return false;
+    }
     X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
     if (!extension) {
         return false;
@@ -291,7 +295,11 @@ makeCertificate(const QByteArray& subjectKeyPem, const CertificateOptions& optio
     }
     // The subject key id first: a self-signed certificate's authority key id is its own.
     extensionsOk = extensionsOk && addExtension(certificate.get(), issuerX509, NID_subject_key_identifier, "hash")
-                   && addExtension(certificate.get(), issuerX509, NID_authority_key_identifier, "keyid,issuer")
+                   && addExtension(certificate.get(),
+                                   issuerX509,
+                                   NID_authority_key_identifier,
+                                   issuer ? "keyid,issuer" : "keyid:always",
+                                   issuer ? signingKey.get() : subjectKey.get())
                    && (altNames->isEmpty() || addAltNames(certificate.get(), altNames.value()));
     if (!extensionsOk) {
         return opensslFailure(QStringLiteral("certificate extensions"));
