@@ -419,9 +419,10 @@ private slots:
                                                            QStringLiteral("is for DNS:other.example, not for"
                                                                           " \"127.0.0.1\""),
                                                            QStringLiteral("hostname mismatch"),
-                                                           QStringLiteral("--san")};
-        QTest::newRow("hostname mismatch by name") << QStringLiteral("othername.pem") << QStringLiteral("localhost")
-                                                   << QStringList {QStringLiteral("not for \"localhost\"")};
+                                                           QStringLiteral("--san IP:127.0.0.1")};
+        QTest::newRow("hostname mismatch by name")
+            << QStringLiteral("othername.pem") << QStringLiteral("localhost")
+            << QStringList {QStringLiteral("not for \"localhost\""), QStringLiteral("--san DNS:localhost")};
     }
     void certificateFailuresAreExplained()
     {

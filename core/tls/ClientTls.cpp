@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QSslSocket>
 
 #include <openssl/err.h>
@@ -336,15 +337,18 @@ QString explainSslError(const QSslError& error, const QString& host)
         case QSslError::UnableToGetLocalIssuerCertificate:
         case QSslError::UnableToGetIssuerCertificate:
         case QSslError::UnableToVerifyFirstCertificate:
-            return QStringLiteral("the server's certificate %1 was issued by \"%2\", a certificate authority that is"
-                                  " not trusted (unknown CA); add that CA's certificate (PEM) to tls.caFile, or pin"
+            return QStringLiteral("the server's certificate %1 comes from a certificate authority that is not"
+                                  " trusted (unknown CA); add the certificate of \"%2\" (PEM) to tls.caFile, or pin"
                                   " the server's key with %3 and tls.verify false for testing")
                 .arg(which, info.issuer, pinHint(certificate));
         case QSslError::HostNameMismatch:
             return QStringLiteral("the server's certificate %1 is for %2, not for \"%3\" in the URL (hostname"
                                   " mismatch); use one of those names in the URL, or reissue the certificate with"
-                                  " this name (gen-cert --san DNS:%3 or IP:%3)")
-                .arg(which, hostNames(certificate), host);
+                                  " this name (gen-cert --san %4)")
+                .arg(which,
+                     hostNames(certificate),
+                     host,
+                     (QHostAddress(host).isNull() ? QStringLiteral("DNS:") : QStringLiteral("IP:")) + host);
         case QSslError::InvalidPurpose:
             return QStringLiteral("the server's certificate %1 is not meant for TLS servers (its extendedKeyUsage"
                                   " lacks serverAuth); reissue it as a server certificate (gen-cert --ca ...)")
