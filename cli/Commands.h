@@ -10,6 +10,8 @@ Command curlCommand();
 Command receiveCommand();
 Command verifyCommand();
 Command secretCommand();
+Command genKeyCommand();
+Command genCertCommand();
 Command historyCommand();
 Command scheduleCommand();
 // Contract commands whose engine parts have not landed yet: they say so and exit 2.

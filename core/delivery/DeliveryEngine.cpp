@@ -2,6 +2,7 @@
 
 #include "history/HistoryStore.h"
 #include "signing/Crypto.h"
+#include "tls/ClientTls.h"
 
 #include <QDir>
 #include <QFile>
@@ -53,11 +54,6 @@ QString networkErrorText(QNetworkReply* reply, const QUrl& url)
         default:
             return QStringLiteral("network error talking to %1: %2").arg(where, reply->errorString());
     }
-}
-
-QString resolvePath(const QString& baseDir, const QString& path)
-{
-    return QDir::isAbsolutePath(path) || baseDir.isEmpty() ? path : QDir(baseDir).filePath(path);
 }
 } // namespace
 
@@ -174,60 +170,12 @@ void Delivery::startAttempt()
 
 QSslConfiguration Delivery::sslConfiguration(QString* error) const
 {
-    const TlsConfig& tls = m_job.profile.tls;
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    if (!tls.verify) {
-        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    auto config = Tls::clientConfiguration(m_job.profile.tls, m_job.secrets, m_job.profile.baseDir);
+    if (!config) {
+        *error = config.error().toString();
+        return QSslConfiguration::defaultConfiguration();
     }
-    if (!tls.caFile.isEmpty()) {
-        const auto path = resolvePath(m_job.profile.baseDir, tls.caFile);
-        const auto cas = QSslCertificate::fromPath(path, QSsl::Pem);
-        if (cas.isEmpty()) {
-            *error = QStringLiteral("tls.caFile: no PEM certificate could be read from %1").arg(path);
-            return config;
-        }
-        config.addCaCertificates(cas);
-    }
-    if (!tls.clientCert.isEmpty()) {
-        const auto path = resolvePath(m_job.profile.baseDir, tls.clientCert);
-        const QByteArray password = m_job.secrets.value(tls.clientKeyPassword);
-        if (tls.clientKey.isEmpty()) {
-            QFile file(path);
-            QSslKey key;
-            QSslCertificate certificate;
-            QList<QSslCertificate> chain;
-            if (!file.open(QIODevice::ReadOnly)
-                || !QSslCertificate::importPkcs12(&file, &key, &certificate, &chain, password)) {
-                *error = QStringLiteral("tls.clientCert: %1 is not a readable PKCS#12 file (or the password in"
-                                        " tls.clientKeyPassword is wrong); give a PEM certificate and tls.clientKey"
-                                        " instead")
-                             .arg(path);
-                return config;
-            }
-            config.setPrivateKey(key);
-            config.setLocalCertificate(certificate);
-            config.setLocalCertificateChain(QList<QSslCertificate> {certificate} + chain);
-        } else {
-            const auto certificates = QSslCertificate::fromPath(path, QSsl::Pem);
-            if (certificates.isEmpty()) {
-                *error = QStringLiteral("tls.clientCert: no PEM certificate could be read from %1").arg(path);
-                return config;
-            }
-            const QByteArray pem = m_job.secrets.value(tls.clientKey);
-            QSslKey key(pem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey, password);
-            if (key.isNull()) {
-                key = QSslKey(pem, QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey, password);
-            }
-            if (key.isNull()) {
-                *error = QStringLiteral("tls.clientKey: not a PEM RSA or EC private key (or tls.clientKeyPassword"
-                                        " is wrong)");
-                return config;
-            }
-            config.setPrivateKey(key);
-            config.setLocalCertificateChain(certificates);
-        }
-    }
-    return config;
+    return config.value();
 }
 
 void Delivery::sendHop(const OutgoingRequest& request)
@@ -262,23 +210,15 @@ void Delivery::sendHop(const OutgoingRequest& request)
             return;
         }
         for (const auto& e : errors) {
-            m_tlsErrors.append(e.errorString());
+            m_tlsErrors.append(Tls::explainSslError(e, reply->url().host()));
         }
     });
     connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
-        const auto& pins = m_job.profile.tls.pinSha256;
-        if (pins.isEmpty()) {
-            return;
-        }
-        const auto chain = reply->sslConfiguration().peerCertificateChain();
-        if (chain.isEmpty()) {
-            return;
-        }
-        const QString actual = QString::fromLatin1(Crypto::sha256(chain.first().publicKey().toDer()).toBase64());
-        if (!pins.contains(actual)) {
-            m_pinError = QStringLiteral("TLS pin mismatch: the server's public key has SHA-256 %1, which is not in"
-                                        " tls.pinSha256")
-                             .arg(actual);
+        // Before a byte of the request goes out: a pin mismatch must not leak credentials.
+        const auto pinned =
+            Tls::checkPins(m_job.profile.tls.pinSha256, reply->sslConfiguration().peerCertificateChain());
+        if (!pinned) {
+            m_pinError = pinned.error().message;
             reply->abort();
         }
     });
@@ -385,9 +325,14 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
     } else if (trace.status == 0) {
         trace.error = networkErrorText(reply, reply->url());
         if (!m_tlsErrors.isEmpty()) {
-            trace.error = QStringLiteral("TLS verification failed: %1 (set tls.caFile to trust a private CA, or"
-                                         " tls.verify to false for testing)")
-                              .arg(m_tlsErrors.join(QStringLiteral("; ")));
+            trace.error = Tls::verificationFailure(reply->url().host(), m_tlsErrors);
+        } else if (reply->url().scheme() == QLatin1String("https")
+                   && (reply->error() == QNetworkReply::SslHandshakeFailedError
+                       || reply->error() == QNetworkReply::RemoteHostClosedError)) {
+            trace.error = Tls::handshakeFailure(
+                reply->url().host(),
+                reply->error() == QNetworkReply::SslHandshakeFailedError ? reply->errorString() : trace.error,
+                !m_job.profile.tls.clientCert.isEmpty());
         }
     } else if (trace.status >= 200 && trace.status < 300) {
         trace.outcome = AttemptTrace::Outcome::Delivered;
