@@ -352,7 +352,9 @@ Result<JoseKey> JoseKey::fromJwk(const QJsonObject& jwk)
         }
         auto raw = keyFromParams("EC", builder.get(), isPrivate);
         if (!raw) {
-            return raw.error();
+            return Error(
+                QStringLiteral("the EC JWK's point (x, y) is not on the P-256 curve, or \"d\" does not fit it"),
+                QStringLiteral("x"));
         }
         key.m_pkey = sharePkey(raw.value());
         // A point off the curve would leak the private key through ECDH (invalid-curve attack).
