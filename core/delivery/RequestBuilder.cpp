@@ -1,7 +1,13 @@
 #include "RequestBuilder.h"
 
+#include "jose/JoseKey.h"
+#include "jose/Jwe.h"
+#include "jose/Jws.h"
 #include "secrets/SecretRef.h"
 #include "signing/Signer.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
 
 namespace {
 QByteArray secretValue(const SecretValues& secrets, const QString& reference)
@@ -143,20 +149,66 @@ void setTransportHeaders(OutgoingRequest& request)
     request.transportHeaderIndexes = transport;
 }
 
-Result<QByteArray> buildBody(const EndpointProfile& profile, const Event& event, const SecretValues& secrets)
+Result<QByteArray>
+buildBody(const EndpointProfile& profile, const Event& event, const SecretValues& secrets, qint64 now)
 {
-    Q_UNUSED(secrets)
+    QByteArray body = event.toCompactJson();
     if (profile.jws) {
-        return Error(QStringLiteral("JWS payloads are not available in this build yet; remove \"jws\" to send the"
-                                    " plain event"),
-                     QStringLiteral("jws"));
+        const JwsConfig& jws = *profile.jws;
+        const bool hmac = jws.alg == QLatin1String("HS256");
+        Result<JoseKey> key = hmac ? Result<JoseKey>(JoseKey::fromSecret(secretValue(secrets, jws.secret)))
+                                   : JoseKey::fromPem(secretValue(secrets, jws.privateKey));
+        const QString keyField = hmac ? QStringLiteral("jws.secret") : QStringLiteral("jws.privateKey");
+        if (!key) {
+            return Error(key.error().message, keyField);
+        }
+        QJsonObject claims = event.object();
+        for (auto it = jws.claims.begin(); it != jws.claims.end(); ++it) {
+            claims.insert(it.key(), it.value());
+        }
+        if (jws.expiresInSeconds > 0) {
+            const qint64 iat = now >= 0 ? now : QDateTime::currentSecsSinceEpoch();
+            claims.insert(QStringLiteral("iat"), iat);
+            claims.insert(QStringLiteral("exp"), iat + jws.expiresInSeconds);
+        }
+        QJsonObject header {{QStringLiteral("alg"), jws.alg}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+        if (!jws.kid.isEmpty()) {
+            header.insert(QStringLiteral("kid"), jws.kid);
+        }
+        auto token = Jws::signCompact(header, QJsonDocument(claims).toJson(QJsonDocument::Compact), key.value());
+        if (!token) {
+            return Error(token.error().message, keyField);
+        }
+        body = token.value();
     }
     if (profile.jwe) {
-        return Error(QStringLiteral("JWE payloads are not available in this build yet; remove \"jwe\" to send the"
-                                    " plain event"),
-                     QStringLiteral("jwe"));
+        const JweConfig& jwe = *profile.jwe;
+        // A public key is no secret: a file: reference or the PEM itself, never the keychain.
+        const SecretRef reference = SecretRef::parse(jwe.publicKey);
+        if (reference.kind == SecretRef::Kind::Keychain) {
+            return Error(QStringLiteral("a public key is not kept in the keychain; give a file: reference or the PEM"),
+                         QStringLiteral("jwe.publicKey"));
+        }
+        auto pem = reference.resolveLocal(profile.baseDir);
+        if (!pem) {
+            return Error(pem.error().message, QStringLiteral("jwe.publicKey"));
+        }
+        auto recipient = JoseKey::fromPem(pem.value());
+        if (!recipient) {
+            return Error(recipient.error().message, QStringLiteral("jwe.publicKey"));
+        }
+        Jwe::EncryptOptions options;
+        options.alg = jwe.alg;
+        options.enc = jwe.enc;
+        options.kid = jwe.kid;
+        options.cty = profile.jws ? QStringLiteral("JWT") : QString();
+        auto token = Jwe::encryptCompact(body, recipient.value(), options);
+        if (!token) {
+            return Error(token.error().message, QStringLiteral("jwe.publicKey"));
+        }
+        body = token.value();
     }
-    return event.toCompactJson();
+    return body;
 }
 
 Result<OutgoingRequest> build(const EndpointProfile& profile,
@@ -195,9 +247,12 @@ Result<OutgoingRequest> build(const EndpointProfile& profile,
         userSetContentType |= name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0;
         userSetUserAgent |= name.compare(QLatin1String("User-Agent"), Qt::CaseInsensitive) == 0;
     }
-    if (!userSetContentType && !profile.contentType.isEmpty()) {
-        if (auto ok = add("Content-Type", profile.contentType.toUtf8(), QStringLiteral("contentType"), false, false);
-            !ok) {
+    // A JOSE body has its own media type (RFC 7515 9.2.1, RFC 7516 9.1); the user's header still wins.
+    const QString contentType = profile.jwe   ? QStringLiteral("application/jose")
+                                : profile.jws ? QStringLiteral("application/jwt")
+                                              : profile.contentType;
+    if (!userSetContentType && !contentType.isEmpty()) {
+        if (auto ok = add("Content-Type", contentType.toUtf8(), QStringLiteral("contentType"), false, false); !ok) {
             return ok.error();
         }
     }

@@ -29,8 +29,11 @@ struct OutgoingRequest
 namespace RequestBuilder {
 inline constexpr auto UserAgent = "HookBench/" HOOKBENCH_VERSION;
 
-// The body bytes for the event: its compact JSON (JWS and JWE wrap it once they exist).
-Result<QByteArray> buildBody(const EndpointProfile& profile, const Event& event, const SecretValues& secrets);
+// The body bytes for the event (contract 3.5): its compact JSON; with `jws`, a compact JWS of the
+// event plus the configured claims (iat and exp at unix time `now`, the current time when -1);
+// with `jwe`, that (or the plain event) encrypted to the recipient's public key.
+Result<QByteArray>
+buildBody(const EndpointProfile& profile, const Event& event, const SecretValues& secrets, qint64 now = -1);
 
 // Host, Content-Length, Connection, Accept-Encoding and Accept-Language, set explicitly (where
 // the profile does not set them) so the trace shows every header Qt puts on the wire, in order.
