@@ -436,12 +436,13 @@ private slots:
         const Run missing =
             cli({QStringLiteral("send"), QStringLiteral("--profile"), path, QStringLiteral("--event"), event()});
         QCOMPARE(missing.exitCode, 2);
-        QVERIFY2(missing.err.contains(QByteArray("hookbench-cli secret set " + name.toUtf8())), missing.err.constData());
+        QVERIFY2(missing.err.contains(QByteArray("hookbench-cli secret set " + name.toUtf8())),
+                 missing.err.constData());
     }
 
     void notYetCommandsSaySo()
     {
-        const Run run = cli({QStringLiteral("gen-cert"), QStringLiteral("--key"), QStringLiteral("k.pem")});
+        const Run run = cli({QStringLiteral("check"), QStringLiteral("--profile"), QStringLiteral("p.json")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("not available in this build yet"));
     }
