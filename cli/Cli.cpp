@@ -14,9 +14,7 @@ const QList<Command>& commands()
                       QStringLiteral("receive --config R.json [--listen HOST:PORT] [--max-requests N] [--timeout-s S]"
                                      " [--json]"),
                       QStringLiteral("Run the local receiver.")),
-        notYetCommand(QStringLiteral("token"),
-                      QStringLiteral("token --profile P.json [--json]"),
-                      QStringLiteral("Fetch an OAuth 2.0 token and show the exchange.")),
+        tokenCommand(),
         curlCommand(),
         signCommand(),
         notYetCommand(QStringLiteral("verify"),

@@ -7,6 +7,7 @@ namespace Cli {
 Command sendCommand();
 Command signCommand();
 Command curlCommand();
+Command tokenCommand();
 Command secretCommand();
 Command historyCommand();
 Command scheduleCommand();

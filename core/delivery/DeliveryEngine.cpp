@@ -119,13 +119,82 @@ void Delivery::fail(const QString& error)
 void Delivery::startAttempt()
 {
     ++m_attempt;
+    m_resentAfter401 = false;
+    m_tokenExchange = {};
+    m_notes.clear();
+    if (usesTokens()) {
+        requestToken();
+        return;
+    }
+    sendAttempt();
+}
+
+bool Delivery::usesTokens() const
+{
+    return m_job.profile.auth.type == AuthType::OAuth2ClientCredentials;
+}
+
+void Delivery::requestToken()
+{
+    auto request = TokenRequest::fromProfile(m_job.profile, m_job.secrets);
+    if (!request) {
+        fail(request.error().toString());
+        return;
+    }
+    if (request->tokenUrl.scheme() == QLatin1String("https")) {
+        QString error;
+        request->ssl = DeliveryEngine::sslConfiguration(m_job.profile, m_job.secrets, &error);
+        if (!error.isEmpty()) {
+            fail(error);
+            return;
+        }
+    }
+    m_tokenKey = request->cacheKey();
+    m_engine->tokens()->token(request.value(), this, [this](const TokenOutcome& outcome) { onToken(outcome); });
+}
+
+void Delivery::onToken(const TokenOutcome& outcome)
+{
+    if (m_finished || m_cancelled) {
+        if (m_cancelled && !m_finished) {
+            m_finished = true;
+            emit finished(false);
+        }
+        return;
+    }
+    if (!outcome.exchange.isEmpty()) {
+        m_tokenExchange = outcome.exchange;
+    }
+    if (!outcome.ok()) {
+        AttemptTrace trace;
+        trace.profileName = m_job.profile.name;
+        trace.eventId = m_job.event.id();
+        trace.eventType = m_job.event.type();
+        trace.attempt = m_attempt;
+        trace.maxAttempts = m_job.noRetry ? 1 : m_policy.maxAttempts();
+        trace.method = m_job.profile.method.toLatin1();
+        trace.url = m_job.profile.url.toString();
+        trace.startedAt = QDateTime::currentDateTimeUtc();
+        trace.error = QStringLiteral("token fetch refused: %1").arg(outcome.error.toString());
+        trace.outcome = AttemptTrace::Outcome::Failed;
+        trace.tokenExchange = m_tokenExchange;
+        trace.notes = m_notes;
+        finishAttempt(trace, std::nullopt);
+        return;
+    }
+    m_accessToken = outcome.token->value;
+    sendAttempt();
+}
+
+void Delivery::sendAttempt()
+{
     m_hops = 0;
     m_timedOut = false;
     m_tlsErrors.clear();
     m_pinError.clear();
 
-    auto request =
-        RequestBuilder::build(m_job.profile, m_job.secrets, m_job.event, m_body, QDateTime::currentSecsSinceEpoch());
+    auto request = RequestBuilder::build(
+        m_job.profile, m_job.secrets, m_job.event, m_body, QDateTime::currentSecsSinceEpoch(), m_accessToken);
     if (!request) {
         fail(request.error().toString());
         return;
@@ -144,6 +213,8 @@ void Delivery::startAttempt()
     m_current.secretHeaderIndexes = m_request.secretHeaderIndexes;
     m_current.requestBody = m_request.body;
     m_current.startedAt = QDateTime::currentDateTimeUtc();
+    m_current.tokenExchange = m_tokenExchange;
+    m_current.notes = m_notes;
 
     if (m_request.url.scheme() == QLatin1String("https")) {
         QString error;
@@ -156,7 +227,9 @@ void Delivery::startAttempt()
         }
     }
 
-    emit attemptStarted(m_attempt);
+    if (!m_resentAfter401) {
+        emit attemptStarted(m_attempt);
+    }
     if (!m_timeoutTimer) {
         m_timeoutTimer = new QTimer(this);
         m_timeoutTimer->setSingleShot(true);
@@ -174,13 +247,19 @@ void Delivery::startAttempt()
 
 QSslConfiguration Delivery::sslConfiguration(QString* error) const
 {
-    const TlsConfig& tls = m_job.profile.tls;
+    return DeliveryEngine::sslConfiguration(m_job.profile, m_job.secrets, error);
+}
+
+QSslConfiguration
+DeliveryEngine::sslConfiguration(const EndpointProfile& profile, const SecretValues& secrets, QString* error)
+{
+    const TlsConfig& tls = profile.tls;
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     if (!tls.verify) {
         config.setPeerVerifyMode(QSslSocket::VerifyNone);
     }
     if (!tls.caFile.isEmpty()) {
-        const auto path = resolvePath(m_job.profile.baseDir, tls.caFile);
+        const auto path = resolvePath(profile.baseDir, tls.caFile);
         const auto cas = QSslCertificate::fromPath(path, QSsl::Pem);
         if (cas.isEmpty()) {
             *error = QStringLiteral("tls.caFile: no PEM certificate could be read from %1").arg(path);
@@ -189,8 +268,8 @@ QSslConfiguration Delivery::sslConfiguration(QString* error) const
         config.addCaCertificates(cas);
     }
     if (!tls.clientCert.isEmpty()) {
-        const auto path = resolvePath(m_job.profile.baseDir, tls.clientCert);
-        const QByteArray password = m_job.secrets.value(tls.clientKeyPassword);
+        const auto path = resolvePath(profile.baseDir, tls.clientCert);
+        const QByteArray password = secrets.value(tls.clientKeyPassword);
         if (tls.clientKey.isEmpty()) {
             QFile file(path);
             QSslKey key;
@@ -213,7 +292,7 @@ QSslConfiguration Delivery::sslConfiguration(QString* error) const
                 *error = QStringLiteral("tls.clientCert: no PEM certificate could be read from %1").arg(path);
                 return config;
             }
-            const QByteArray pem = m_job.secrets.value(tls.clientKey);
+            const QByteArray pem = secrets.value(tls.clientKey);
             QSslKey key(pem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey, password);
             if (key.isNull()) {
                 key = QSslKey(pem, QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey, password);
@@ -373,6 +452,18 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
     }
 
     m_timeoutTimer->stop();
+    if (trace.status == 401 && usesTokens() && !m_resentAfter401 && !m_cancelled && !m_timedOut) {
+        // The token may have been revoked or expired early: drop it, fetch a new one and send
+        // once more within this attempt.
+        m_resentAfter401 = true;
+        m_engine->tokens()->invalidate(m_tokenKey);
+        m_notes.append(
+            QStringLiteral("answered 401 with the token from %1; fetched a new token and sent again")
+                .arg(m_tokenExchange.isEmpty() ? QStringLiteral("the cache") : QStringLiteral("this attempt's fetch")));
+        m_tokenExchange = {};
+        requestToken();
+        return;
+    }
     std::optional<qint64> retryAfter;
     if (m_cancelled) {
         trace.error = QStringLiteral("cancelled");
@@ -457,6 +548,7 @@ void Delivery::finishAttempt(AttemptTrace trace, std::optional<qint64> retryAfte
 DeliveryEngine::DeliveryEngine(QObject* parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
+    , m_tokens(new TokenProvider(m_network, this))
 {
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_network->setAutoDeleteReplies(false);
