@@ -10,10 +10,12 @@ private_key_jwt) and records what it saw, so a test can assert the client sent t
 CONFIG: {"clientId": "...", "clientSecret": "...", "privateKeys": {"RS256": "rsa.pem", ...}}
 Token requests go to /t/MODE/anything; MODE picks the answer:
   ok, noexpiry, error, nonjson, noaccess, mac, expires0, e500, e500once, slow, authcode
-GET /log answers the list of token requests seen, GET /reset clears it.
+GET /authorize signs in at once and redirects with a code (authorization_code + PKCE S256 and
+refresh_token grants are checked at the token endpoint). GET /log answers the list of token requests seen, GET /reset clears it.
 """
 
 import base64
+import hashlib
 import json
 import sys
 import threading
@@ -37,6 +39,8 @@ log = []
 seen_jti = set()
 counters = {}
 issued = [0]
+codes = {}  # code -> the authorization request it answers
+refresh_tokens = set()
 
 
 def check_assertion(assertion, expected_alg, audience):
@@ -81,6 +85,20 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
+        if self.path.startswith("/authorize?"):
+            # Signs the user in at once and redirects back with a code and the state as given.
+            params = {k: v[0] for k, v in urllib.parse.parse_qs(self.path.split("?", 1)[1]).items()}
+            with lock:
+                issued[0] += 1
+                code = "code-%d" % issued[0]
+                codes[code] = params
+                log.append({"authorize": params})
+            target = params["redirect_uri"] + "?" + urllib.parse.urlencode({"code": code, "state": params.get("state", "")})
+            self.send_response(302)
+            self.send_header("Location", target)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.path == "/log":
             with lock:
                 self.answer(200, log)
@@ -146,7 +164,26 @@ class Handler(BaseHTTPRequestHandler):
 
         if error:
             return self.answer(401, {"error": "invalid_client", "error_description": error})
-        if form.get("grant_type") != "client_credentials":
+        grant = form.get("grant_type")
+        if grant == "authorization_code":
+            with lock:
+                request = codes.pop(form.get("code"), None)
+            if request is None or request.get("redirect_uri") != form.get("redirect_uri"):
+                return self.answer(400, {"error": "invalid_grant", "error_description": "unknown code or redirect_uri"})
+            verifier = form.get("code_verifier", "")
+            challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+            if request.get("code_challenge_method") != "S256" or challenge != request.get("code_challenge"):
+                return self.answer(400, {"error": "invalid_grant", "error_description": "PKCE verification failed"})
+            entry["pkce"] = "ok"
+            return self.issue_with_refresh()
+        if grant == "refresh_token":
+            with lock:
+                known = form.get("refresh_token") in refresh_tokens
+                refresh_tokens.discard(form.get("refresh_token"))
+            if not known:
+                return self.answer(400, {"error": "invalid_grant", "error_description": "refresh token revoked"})
+            return self.issue_with_refresh()
+        if grant != "client_credentials":
             return self.answer(400, {"error": "unsupported_grant_type"})
         issued[0] += 1
         token = {"access_token": "tok-%d-%s" % (issued[0], "x" * 12), "token_type": "Bearer", "expires_in": 3600}
@@ -173,6 +210,14 @@ class Handler(BaseHTTPRequestHandler):
         elif mode == "short":
             token["expires_in"] = 20  # inside the 30 s skew: never reused
         self.answer(200, token)
+
+    def issue_with_refresh(self):
+        with lock:
+            issued[0] += 1
+            refresh = "rt-%d-refresh" % issued[0]
+            refresh_tokens.add(refresh)
+        self.answer(200, {"access_token": "at-%d-%s" % (issued[0], "y" * 12), "token_type": "Bearer",
+                          "expires_in": 600, "refresh_token": refresh})
 
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
