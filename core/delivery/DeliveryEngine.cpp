@@ -156,11 +156,7 @@ void Delivery::requestToken()
 void Delivery::onToken(const TokenOutcome& outcome)
 {
     if (m_finished || m_cancelled) {
-        if (m_cancelled && !m_finished) {
-            m_finished = true;
-            emit finished(false);
-        }
-        return;
+        return; // cancel() already reported the end
     }
     if (!outcome.exchange.isEmpty()) {
         m_tokenExchange = outcome.exchange;
