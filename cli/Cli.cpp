@@ -11,9 +11,7 @@ const QList<Command>& commands()
     static const QList<Command> all {
         sendCommand(),
         receiveCommand(),
-        notYetCommand(QStringLiteral("token"),
-                      QStringLiteral("token --profile P.json [--json]"),
-                      QStringLiteral("Fetch an OAuth 2.0 token and show the exchange.")),
+        tokenCommand(),
         curlCommand(),
         signCommand(),
         verifyCommand(),

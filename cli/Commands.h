@@ -9,6 +9,7 @@ Command signCommand();
 Command curlCommand();
 Command receiveCommand();
 Command verifyCommand();
+Command tokenCommand();
 Command secretCommand();
 Command genKeyCommand();
 Command genCertCommand();

@@ -73,8 +73,15 @@ Result<Prepared> prepare(const QCommandLineParser& parser)
         }
         prepared.body = std::move(body).value();
     }
-    auto request = RequestBuilder::build(
-        prepared.profile, prepared.secrets, prepared.event, prepared.body, QDateTime::currentSecsSinceEpoch());
+    // OAuth tokens are fetched when sending; a stand-in checks everything else up front.
+    const bool oauth = prepared.profile.auth.type == AuthType::OAuth2ClientCredentials
+                       || prepared.profile.auth.type == AuthType::OAuth2AuthorizationCode;
+    auto request = RequestBuilder::build(prepared.profile,
+                                         prepared.secrets,
+                                         prepared.event,
+                                         prepared.body,
+                                         QDateTime::currentSecsSinceEpoch(),
+                                         oauth ? QByteArrayLiteral("ACCESS_TOKEN") : QByteArray());
     if (!request) {
         return request.error().withFile(parser.value(QStringLiteral("profile")));
     }
@@ -192,16 +199,18 @@ int runSend(QCommandLineParser& parser, const QString& command)
                                     QJsonObject {{QStringLiteral("events"), total},
                                                  {QStringLiteral("delivered"), delivered},
                                                  {QStringLiteral("failed"), failed},
-                                                 {QStringLiteral("tokenFetches"), 0},
+                                                 {QStringLiteral("tokenFetches"), engine.tokenFetches()},
                                                  {QStringLiteral("elapsedMs"), qRound(seconds * 10000) / 10.0},
                                                  {QStringLiteral("deliveriesPerSecond"),
                                                   seconds > 0 ? qRound(delivered / seconds * 10) / 10.0 : 0.0}}}});
     } else {
-        printOut(QStringLiteral("%1 event%2: %3 delivered, %4 failed, 0 token fetches; %5 s, %6 deliveries/s\n")
+        printOut(QStringLiteral("%1 event%2: %3 delivered, %4 failed, %5 token fetch%6; %7 s, %8 deliveries/s\n")
                      .arg(total)
                      .arg(total == 1 ? QString() : QStringLiteral("s"))
                      .arg(delivered)
                      .arg(failed)
+                     .arg(engine.tokenFetches())
+                     .arg(engine.tokenFetches() == 1 ? QString() : QStringLiteral("es"))
                      .arg(QLocale::c().toString(seconds, 'f', 3),
                           QLocale::c().toString(seconds > 0 ? delivered / seconds : 0.0, 'f', 1)));
     }

@@ -126,6 +126,12 @@ QJsonObject AttemptTrace::toJson(bool showSecrets) const
             out.insert(QStringLiteral("retryReason"), retryReason);
         }
     }
+    if (!tokenExchange.isEmpty()) {
+        out.insert(QStringLiteral("tokenExchange"), tokenExchange);
+    }
+    if (!notes.isEmpty()) {
+        out.insert(QStringLiteral("notes"), QJsonArray::fromStringList(notes));
+    }
     if (!secretHeaderIndexes.isEmpty()) {
         QJsonArray indexes;
         for (int i : secretHeaderIndexes) {
@@ -176,5 +182,9 @@ AttemptTrace AttemptTrace::fromJson(const QJsonObject& json)
     t.error = json.value(QStringLiteral("error")).toString();
     t.nextDelayMs = json.value(QStringLiteral("nextDelayMs")).toInteger(-1);
     t.retryReason = json.value(QStringLiteral("retryReason")).toString();
+    t.tokenExchange = json.value(QStringLiteral("tokenExchange")).toObject();
+    for (const auto& n : json.value(QStringLiteral("notes")).toArray()) {
+        t.notes.append(n.toString());
+    }
     return t;
 }

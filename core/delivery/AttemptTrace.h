@@ -57,6 +57,12 @@ struct AttemptTrace
     qint64 nextDelayMs = -1; // when retrying: wait before the next attempt
     QString retryReason;     // why the next delay is what it is (policy, Retry-After)
 
+    // OAuth: the token exchange made for this attempt (request and response masked, timing);
+    // empty when the token came from the cache. `notes` says what else happened on the way
+    // (a 401 answered by fetching a new token and sending once more).
+    QJsonObject tokenExchange;
+    QStringList notes;
+
     static constexpr qsizetype ResponseBodyLimit = 1 << 20;
 
     static QString outcomeName(Outcome outcome);

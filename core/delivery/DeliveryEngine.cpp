@@ -115,13 +115,70 @@ void Delivery::fail(const QString& error)
 void Delivery::startAttempt()
 {
     ++m_attempt;
+    m_resentAfter401 = false;
+    m_tokenExchange = {};
+    m_notes.clear();
+    if (usesTokens()) {
+        requestToken();
+        return;
+    }
+    sendAttempt();
+}
+
+bool Delivery::usesTokens() const
+{
+    return m_job.profile.auth.type == AuthType::OAuth2ClientCredentials;
+}
+
+void Delivery::requestToken()
+{
+    auto request = TokenRequest::fromProfile(m_job.profile, m_job.secrets);
+    if (!request) {
+        fail(request.error().toString());
+        return;
+    }
+    m_tokenKey = request->cacheKey();
+    m_engine->tokens()->token(request.value(), this, [this](const TokenOutcome& outcome) { onToken(outcome); });
+}
+
+void Delivery::onToken(const TokenOutcome& outcome)
+{
+    if (m_finished || m_cancelled) {
+        return; // cancel() already reported the end
+    }
+    if (!outcome.exchange.isEmpty()) {
+        m_tokenExchange = outcome.exchange;
+    }
+    if (!outcome.ok()) {
+        AttemptTrace trace;
+        trace.profileName = m_job.profile.name;
+        trace.eventId = m_job.event.id();
+        trace.eventType = m_job.event.type();
+        trace.attempt = m_attempt;
+        trace.maxAttempts = m_job.noRetry ? 1 : m_policy.maxAttempts();
+        trace.method = m_job.profile.method.toLatin1();
+        trace.url = m_job.profile.url.toString();
+        trace.startedAt = QDateTime::currentDateTimeUtc();
+        trace.error = QStringLiteral("token fetch refused: %1").arg(outcome.error.toString());
+        trace.outcome = AttemptTrace::Outcome::Failed;
+        trace.tokenExchange = m_tokenExchange;
+        trace.notes = m_notes;
+        finishAttempt(trace, std::nullopt);
+        return;
+    }
+    m_accessToken = outcome.token->value;
+    sendAttempt();
+}
+
+void Delivery::sendAttempt()
+{
     m_hops = 0;
     m_timedOut = false;
     m_tlsErrors.clear();
     m_pinError.clear();
 
-    auto request =
-        RequestBuilder::build(m_job.profile, m_job.secrets, m_job.event, m_body, QDateTime::currentSecsSinceEpoch());
+    auto request = RequestBuilder::build(
+        m_job.profile, m_job.secrets, m_job.event, m_body, QDateTime::currentSecsSinceEpoch(), m_accessToken);
     if (!request) {
         fail(request.error().toString());
         return;
@@ -140,6 +197,8 @@ void Delivery::startAttempt()
     m_current.secretHeaderIndexes = m_request.secretHeaderIndexes;
     m_current.requestBody = m_request.body;
     m_current.startedAt = QDateTime::currentDateTimeUtc();
+    m_current.tokenExchange = m_tokenExchange;
+    m_current.notes = m_notes;
 
     if (m_request.url.scheme() == QLatin1String("https")) {
         QString error;
@@ -152,7 +211,9 @@ void Delivery::startAttempt()
         }
     }
 
-    emit attemptStarted(m_attempt);
+    if (!m_resentAfter401) {
+        emit attemptStarted(m_attempt);
+    }
     if (!m_timeoutTimer) {
         m_timeoutTimer = new QTimer(this);
         m_timeoutTimer->setSingleShot(true);
@@ -313,6 +374,18 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
     }
 
     m_timeoutTimer->stop();
+    if (trace.status == 401 && usesTokens() && !m_resentAfter401 && !m_cancelled && !m_timedOut) {
+        // The token may have been revoked or expired early: drop it, fetch a new one and send
+        // once more within this attempt.
+        m_resentAfter401 = true;
+        m_engine->tokens()->invalidate(m_tokenKey);
+        m_notes.append(
+            QStringLiteral("answered 401 with the token from %1; fetched a new token and sent again")
+                .arg(m_tokenExchange.isEmpty() ? QStringLiteral("the cache") : QStringLiteral("this attempt's fetch")));
+        m_tokenExchange = {};
+        requestToken();
+        return;
+    }
     std::optional<qint64> retryAfter;
     if (m_cancelled) {
         trace.error = QStringLiteral("cancelled");
@@ -402,6 +475,7 @@ void Delivery::finishAttempt(AttemptTrace trace, std::optional<qint64> retryAfte
 DeliveryEngine::DeliveryEngine(QObject* parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
+    , m_tokens(new TokenProvider(m_network, this))
 {
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_network->setAutoDeleteReplies(false);

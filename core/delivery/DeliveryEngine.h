@@ -3,6 +3,7 @@
 #include "AttemptTrace.h"
 #include "RequestBuilder.h"
 #include "RetryPolicy.h"
+#include "auth/TokenProvider.h"
 #include "model/EndpointProfile.h"
 #include "model/Event.h"
 #include "secrets/SecretResolver.h"
@@ -59,12 +60,17 @@ private:
 
     void start();
     void startAttempt();
+    // OAuth profiles: the token first (cached or fetched), then sendAttempt.
+    void requestToken();
+    void onToken(const TokenOutcome& outcome);
+    void sendAttempt();
     void sendHop(const OutgoingRequest& request);
     void readResponse(QNetworkReply* reply);
     void onReplyFinished(QNetworkReply* reply);
     void finishAttempt(AttemptTrace trace, std::optional<qint64> retryAfterMs);
     void fail(const QString& error);
     QSslConfiguration sslConfiguration(QString* error) const;
+    bool usesTokens() const;
 
     DeliveryEngine* m_engine;
     DeliveryJob m_job;
@@ -87,6 +93,14 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer* m_timeoutTimer = nullptr;
     QTimer* m_retryTimer = nullptr;
+
+    // OAuth: the token of this attempt, its cache key, and whether a 401 already made us
+    // fetch a new one and send again (once per attempt).
+    QByteArray m_accessToken;
+    QString m_tokenKey;
+    bool m_resentAfter401 = false;
+    QJsonObject m_tokenExchange;
+    QStringList m_notes;
 };
 
 // The delivery engine: one QNetworkAccessManager shared by every delivery of the process, so
@@ -108,6 +122,9 @@ public:
     Delivery* deliver(DeliveryJob job);
 
     QNetworkAccessManager* network() const { return m_network; }
+    // OAuth tokens shared by every delivery of this engine.
+    TokenProvider* tokens() const { return m_tokens; }
+    int tokenFetches() const { return m_tokens->fetchCount(); }
 
 signals:
     void attemptFinished(const AttemptTrace& trace);
@@ -118,6 +135,7 @@ private:
     void record(const AttemptTrace& trace, const QByteArray& eventJson);
 
     QNetworkAccessManager* m_network;
+    TokenProvider* m_tokens;
     HistoryStore* m_history = nullptr;
     QRandomGenerator m_random {QRandomGenerator::securelySeeded()};
 };

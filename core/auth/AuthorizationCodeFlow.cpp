@@ -1,0 +1,347 @@
+#include "AuthorizationCodeFlow.h"
+
+#include "receiver/HttpServer.h"
+#include "secrets/SecretStore.h"
+#include "signing/Crypto.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <openssl/crypto.h>
+
+namespace {
+QByteArray base64Url(const QByteArray& bytes)
+{
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QByteArray formEncode(const QString& text)
+{
+    QByteArray out = text.toUtf8().toPercentEncoding(" ");
+    out.replace(' ', '+');
+    return out;
+}
+
+bool sameBytes(const QByteArray& a, const QByteArray& b)
+{
+    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+}
+
+QByteArray page(const QString& title, const QString& text)
+{
+    return QStringLiteral("<!doctype html><meta charset=utf-8><title>HookBench</title><h1>%1</h1><p>%2</p>")
+        .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
+        .toUtf8();
+}
+} // namespace
+
+struct AuthorizationCodeFlow::Pending
+{
+    AuthorizationCodeConfig config;
+    Callback done;
+    QByteArray state;
+    QByteArray verifier;
+    QString redirectUri;
+    std::unique_ptr<HttpServer> server;
+    QTimer timer;
+    bool answered = false;
+};
+
+Result<AuthorizationCodeConfig> AuthorizationCodeConfig::fromProfile(const EndpointProfile& profile,
+                                                                     const SecretValues& secrets)
+{
+    const AuthConfig& auth = profile.auth;
+    AuthorizationCodeConfig config;
+    config.authUrl = QUrl(auth.authUrl);
+    if (!config.authUrl.isValid() || config.authUrl.host().isEmpty()) {
+        return Error(QStringLiteral("must be the authorization endpoint's absolute URL"),
+                     QStringLiteral("auth.authUrl"));
+    }
+    config.tokenUrl = QUrl(auth.effectiveTokenUrl());
+    if (!config.tokenUrl.isValid() || config.tokenUrl.host().isEmpty()) {
+        return Error(QStringLiteral("must be the token endpoint's absolute URL"), QStringLiteral("auth.tokenUrl"));
+    }
+    if (auth.clientId.isEmpty()) {
+        return Error(QStringLiteral("is missing: the client id registered with the authorization server"),
+                     QStringLiteral("auth.clientId"));
+    }
+    config.clientId = auth.clientId;
+    config.clientSecret = secrets.value(auth.clientSecret);
+    config.clientAuth = auth.clientAuth.isEmpty() ? QStringLiteral("basic") : auth.clientAuth;
+    if (config.clientAuth != u"basic" && config.clientAuth != u"post") {
+        return Error(QStringLiteral("must be basic or post for the authorization code flow"),
+                     QStringLiteral("auth.clientAuth"));
+    }
+    config.scope = auth.scope;
+    config.redirectUri = auth.redirectUri;
+    config.pkce = auth.pkce;
+    config.timeoutMs = std::max(1, profile.timeoutMs);
+    config.keychainEntry = keychainEntryFor(auth);
+    return config;
+}
+
+QString AuthorizationCodeConfig::keychainEntryFor(const AuthConfig& auth)
+{
+    return QStringLiteral("oauth2-refresh:%1@%2").arg(auth.clientId, auth.effectiveTokenUrl());
+}
+
+AuthorizationCodeFlow::AuthorizationCodeFlow(QNetworkAccessManager* network, SecretStore* store, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_store(store)
+{ }
+
+AuthorizationCodeFlow::~AuthorizationCodeFlow() = default;
+
+QByteArray AuthorizationCodeFlow::makeCodeVerifier()
+{
+    return base64Url(Crypto::randomBytes(32)); // 43 characters
+}
+
+QByteArray AuthorizationCodeFlow::codeChallenge(const QByteArray& verifier)
+{
+    return base64Url(Crypto::sha256(verifier));
+}
+
+void AuthorizationCodeFlow::token(const AuthorizationCodeConfig& config, Callback done)
+{
+    if (!m_store) {
+        signIn(config, std::move(done));
+        return;
+    }
+    m_store->read(config.keychainEntry,
+                  [this, config, done = std::move(done)](Result<std::optional<QByteArray>> stored) mutable {
+                      if (stored && stored.value() && !stored.value()->isEmpty()) {
+                          refresh(config, *stored.value(), std::move(done));
+                      } else {
+                          signIn(config, std::move(done)); // nothing stored (or no keychain): sign in
+                      }
+                  });
+}
+
+void AuthorizationCodeFlow::refresh(const AuthorizationCodeConfig& config,
+                                    const QByteArray& refreshToken,
+                                    Callback done)
+{
+    QList<QPair<QString, QString>> form {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                         {QStringLiteral("refresh_token"), QString::fromUtf8(refreshToken)}};
+    if (!config.scope.isEmpty()) {
+        form.append({QStringLiteral("scope"), config.scope});
+    }
+    exchange(config, form, [this, config, done](int status, const QByteArray& body, const QString& networkError) {
+        if (!networkError.isEmpty()) {
+            done(Error(networkError, QStringLiteral("auth.tokenUrl")));
+            return;
+        }
+        auto parsed = TokenProvider::parseResponse(status, body, QDateTime::currentDateTimeUtc());
+        if (!parsed) {
+            const QString error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
+            if (error == u"invalid_grant") {
+                if (m_store) {
+                    m_store->remove(config.keychainEntry, [](Result<void>) {});
+                }
+                done(Error(QStringLiteral("sign in again: the stored refresh token was refused (%1)")
+                               .arg(parsed.error().message)));
+                return;
+            }
+            done(parsed.error());
+            return;
+        }
+        storeRefreshToken(config, body); // rotated refresh tokens replace the old one
+        done(std::move(parsed).value());
+    });
+}
+
+void AuthorizationCodeFlow::signIn(const AuthorizationCodeConfig& config, Callback done)
+{
+    if (m_pending) {
+        done(Error(QStringLiteral("a sign-in is already waiting for the browser")));
+        return;
+    }
+    if (!m_openUrl) {
+        done(Error(QStringLiteral("sign in needed, but nothing can open a browser here")));
+        return;
+    }
+    auto pending = std::make_unique<Pending>();
+    pending->config = config;
+    pending->done = std::move(done);
+    pending->state = base64Url(Crypto::randomBytes(32)); // 256 bits
+    pending->verifier = makeCodeVerifier();
+    pending->server = std::make_unique<HttpServer>();
+
+    QUrl redirect(config.redirectUri.isEmpty() ? QStringLiteral("http://127.0.0.1:0/callback") : config.redirectUri);
+    if (redirect.scheme() != u"http" || (redirect.host() != u"127.0.0.1" && redirect.host() != u"localhost")) {
+        pending->done(Error(QStringLiteral("must be an http://127.0.0.1:PORT/... loopback address (RFC 8252)"),
+                            QStringLiteral("auth.redirectUri")));
+        return;
+    }
+    auto listening = pending->server->listen(QHostAddress::LocalHost, quint16(std::max(0, redirect.port(0))));
+    if (!listening) {
+        pending->done(Error(QStringLiteral("cannot listen for the sign-in redirect: %1").arg(listening.error().message),
+                            QStringLiteral("auth.redirectUri")));
+        return;
+    }
+    redirect.setPort(pending->server->serverPort());
+    if (redirect.path().isEmpty()) {
+        redirect.setPath(QStringLiteral("/callback"));
+    }
+    pending->redirectUri = redirect.toString();
+    const QString callbackPath = redirect.path();
+    pending->server->setHandler([this, callbackPath](const ReceivedRequest& request, HttpResponder responder) {
+        if (request.path != callbackPath || !m_pending || m_pending->answered) {
+            responder.respond(HttpResponse::text(404, "not the sign-in callback"));
+            return;
+        }
+        const QUrlQuery query(request.query);
+        const bool stateOk =
+            sameBytes(query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8(), m_pending->state);
+        HttpResponse response;
+        response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=utf-8")});
+        if (!stateOk) {
+            response.status = 400;
+            response.body = page(QStringLiteral("Sign-in refused"),
+                                 QStringLiteral("This answer does not belong to the sign-in HookBench started."));
+        } else {
+            response.body = page(QStringLiteral("Signed in"), QStringLiteral("You can close this window."));
+        }
+        responder.respond(response);
+        onCallback(request.query.toUtf8());
+    });
+
+    QUrl authUrl = config.authUrl;
+    QUrlQuery query(authUrl);
+    query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+    query.addQueryItem(QStringLiteral("client_id"), config.clientId);
+    query.addQueryItem(QStringLiteral("redirect_uri"), pending->redirectUri);
+    if (!config.scope.isEmpty()) {
+        query.addQueryItem(QStringLiteral("scope"), config.scope);
+    }
+    query.addQueryItem(QStringLiteral("state"), QString::fromLatin1(pending->state));
+    if (config.pkce) {
+        query.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(codeChallenge(pending->verifier)));
+        query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
+    }
+    // The items above hold no reserved characters but the redirect URI and scope: encode fully.
+    QString encoded;
+    for (const auto& [name, value] : query.queryItems(QUrl::FullyDecoded)) {
+        encoded += (encoded.isEmpty() ? QString() : QStringLiteral("&")) + QString::fromLatin1(formEncode(name))
+                   + QLatin1Char('=') + QString::fromLatin1(formEncode(value));
+    }
+    authUrl.setQuery(encoded, QUrl::StrictMode);
+
+    pending->timer.setSingleShot(true);
+    connect(&pending->timer, &QTimer::timeout, this, [this] {
+        finishSignIn(Error(
+            QStringLiteral("no sign-in within %1 s; start it again").arg(m_pending->config.signInTimeoutMs / 1000)));
+    });
+    pending->timer.start(config.signInTimeoutMs);
+    m_pending = std::move(pending);
+    m_openUrl(authUrl);
+}
+
+void AuthorizationCodeFlow::onCallback(const QByteArray& rawQuery)
+{
+    m_pending->answered = true;
+    const QUrlQuery query(QString::fromUtf8(rawQuery));
+    const QString state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
+    if (!sameBytes(state.toUtf8(), m_pending->state)) {
+        finishSignIn(Error(QStringLiteral("state mismatch: the redirect did not answer the sign-in HookBench started"
+                                          " (a stale or forged redirect); sign in again")));
+        return;
+    }
+    const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
+    if (!error.isEmpty()) {
+        const QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
+        finishSignIn(Error(QStringLiteral("the authorization server refused the sign-in: %1%2")
+                               .arg(error, description.isEmpty() ? QString() : QStringLiteral(": ") + description)));
+        return;
+    }
+    const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+    if (code.isEmpty()) {
+        finishSignIn(Error(QStringLiteral("the redirect carried no code")));
+        return;
+    }
+    QList<QPair<QString, QString>> form {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                                         {QStringLiteral("code"), code},
+                                         {QStringLiteral("redirect_uri"), m_pending->redirectUri}};
+    if (m_pending->config.pkce) {
+        form.append({QStringLiteral("code_verifier"), QString::fromLatin1(m_pending->verifier)});
+    }
+    const AuthorizationCodeConfig config = m_pending->config;
+    exchange(config, form, [this, config](int status, const QByteArray& body, const QString& networkError) {
+        if (!networkError.isEmpty()) {
+            finishSignIn(Error(networkError, QStringLiteral("auth.tokenUrl")));
+            return;
+        }
+        auto parsed = TokenProvider::parseResponse(status, body, QDateTime::currentDateTimeUtc());
+        if (parsed) {
+            storeRefreshToken(config, body);
+        }
+        finishSignIn(std::move(parsed));
+    });
+}
+
+void AuthorizationCodeFlow::finishSignIn(Result<AccessToken> result)
+{
+    if (!m_pending) {
+        return;
+    }
+    std::unique_ptr<Pending> pending = std::move(m_pending);
+    pending->timer.stop();
+    Callback done = std::move(pending->done);
+    // The listener may be inside its handler, and its page to the browser still on the way:
+    // it goes a moment later (later requests are answered 404, nothing is pending any more).
+    HttpServer* server = pending->server.release();
+    server->setParent(this);
+    QTimer::singleShot(1000, server, [server] {
+        server->close();
+        server->deleteLater();
+    });
+    done(std::move(result));
+}
+
+void AuthorizationCodeFlow::storeRefreshToken(const AuthorizationCodeConfig& config, const QByteArray& body)
+{
+    const QString refreshToken =
+        QJsonDocument::fromJson(body).object().value(QStringLiteral("refresh_token")).toString();
+    if (refreshToken.isEmpty() || !m_store) {
+        return;
+    }
+    m_store->write(config.keychainEntry, refreshToken.toUtf8(), [](Result<void>) {});
+}
+
+void AuthorizationCodeFlow::exchange(const AuthorizationCodeConfig& config,
+                                     QList<QPair<QString, QString>> form,
+                                     std::function<void(int, const QByteArray&, const QString&)> done)
+{
+    QNetworkRequest request(config.tokenUrl);
+    request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+    request.setRawHeader("Accept", "application/json");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (config.clientAuth == u"basic" && !config.clientSecret.isEmpty()) {
+        const QByteArray credentials =
+            formEncode(config.clientId) + ':' + formEncode(QString::fromUtf8(config.clientSecret));
+        request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+    } else {
+        form.append({QStringLiteral("client_id"), config.clientId});
+        if (!config.clientSecret.isEmpty()) {
+            form.append({QStringLiteral("client_secret"), QString::fromUtf8(config.clientSecret)});
+        }
+    }
+    QByteArray body;
+    for (const auto& [name, value] : form) {
+        body += (body.isEmpty() ? QByteArray() : QByteArray("&")) + formEncode(name) + '=' + formEncode(value);
+    }
+    request.setTransferTimeout(config.timeoutMs);
+    QNetworkReply* reply = m_network->post(request, body);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        done(status,
+             reply->readAll(),
+             status == 0 ? QStringLiteral("token endpoint unreachable: %1").arg(reply->errorString()) : QString());
+    });
+}

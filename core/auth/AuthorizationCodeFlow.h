@@ -1,0 +1,78 @@
+#pragma once
+
+#include "TokenProvider.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class HttpServer;
+class QNetworkAccessManager;
+class SecretStore;
+
+// Everything the authorization code flow needs (contract 3.3), secrets resolved.
+struct AuthorizationCodeConfig
+{
+    QUrl authUrl;
+    QUrl tokenUrl;
+    QString clientId;
+    QByteArray clientSecret;                      // empty for a public client
+    QString clientAuth = QStringLiteral("basic"); // basic or post
+    QString scope;
+    QString redirectUri; // empty: http://127.0.0.1:PORT/callback on a free port
+    bool pkce = true;
+    int timeoutMs = 30000;        // each token request
+    int signInTimeoutMs = 300000; // how long the browser sign-in may take
+    QString keychainEntry;        // where the refresh token lives
+
+    static Result<AuthorizationCodeConfig> fromProfile(const EndpointProfile& profile, const SecretValues& secrets);
+    // "oauth2-refresh:CLIENT@TOKENURL": one entry per client and authorization server.
+    static QString keychainEntryFor(const AuthConfig& auth);
+};
+
+// OAuth 2.0 authorization code with PKCE for a native app (RFC 6749 §4.1, RFC 7636, RFC 8252):
+// the system browser signs the user in, the redirect comes back to a loopback listener, the
+// code is exchanged, and the refresh token is kept in the keychain so later tokens come
+// silently. Opening the browser is the caller's (core has no GUI): it gets the URL to open.
+class AuthorizationCodeFlow final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuthorizationCodeFlow)
+
+public:
+    using OpenUrl = std::function<void(const QUrl&)>;
+    using Callback = std::function<void(Result<AccessToken>)>;
+
+    AuthorizationCodeFlow(QNetworkAccessManager* network, SecretStore* store, QObject* parent = nullptr);
+    ~AuthorizationCodeFlow() override;
+
+    void setOpenUrl(OpenUrl openUrl) { m_openUrl = std::move(openUrl); }
+
+    // A token: from the stored refresh token when there is one (silently), else by signing in.
+    // A refused refresh token (invalid_grant) is dropped and the error asks to sign in again.
+    void token(const AuthorizationCodeConfig& config, Callback done);
+    // Signs in through the browser whatever is stored.
+    void signIn(const AuthorizationCodeConfig& config, Callback done);
+
+    // RFC 7636: 43 characters of base64url from 32 CSPRNG bytes, and its S256 challenge.
+    static QByteArray makeCodeVerifier();
+    static QByteArray codeChallenge(const QByteArray& verifier);
+
+private:
+    struct Pending;
+    void refresh(const AuthorizationCodeConfig& config, const QByteArray& refreshToken, Callback done);
+    void onCallback(const QByteArray& query);
+    void exchange(const AuthorizationCodeConfig& config,
+                  QList<QPair<QString, QString>> form,
+                  std::function<void(int status, const QByteArray& body, const QString& networkError)> done);
+    void finishSignIn(Result<AccessToken> result);
+    void storeRefreshToken(const AuthorizationCodeConfig& config, const QByteArray& body);
+
+    QNetworkAccessManager* m_network;
+    QPointer<SecretStore> m_store;
+    OpenUrl m_openUrl;
+    std::unique_ptr<Pending> m_pending;
+};
