@@ -10,6 +10,7 @@ Command curlCommand();
 Command secretCommand();
 Command historyCommand();
 Command scheduleCommand();
+Command replayCommand();
 // Contract commands whose engine parts have not landed yet: they say so and exit 2.
 Command notYetCommand(const QString& name, const QString& synopsis, const QString& summary);
 } // namespace Cli
