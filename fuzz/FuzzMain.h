@@ -7,16 +7,17 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>
 
 // What every libFuzzer target needs: a QCoreApplication (the HTTP target runs timers and queued
 // calls), quiet logging, and an abort when an invariant broke so libFuzzer keeps the input.
 namespace FuzzMain {
 inline void initialize(int* argc, char*** argv)
 {
-    static std::unique_ptr<QCoreApplication> app;
+    // Never destroyed: libFuzzer leaves through exit(), after Qt's own statics are gone, and
+    // a QCoreApplication destroyed then crashes (the run's result is already decided).
+    static QCoreApplication* app = nullptr;
     if (!app) {
-        app = std::make_unique<QCoreApplication>(*argc, *argv);
+        app = new QCoreApplication(*argc, *argv);
         QLoggingCategory::setFilterRules(QStringLiteral("hookbench.*=false\nqt.*=false"));
     }
 }
