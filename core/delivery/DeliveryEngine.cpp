@@ -10,11 +10,14 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSignalBlocker>
 #include <QSslCipher>
 #include <QSslKey>
 #include <QTimer>
 
+#include <algorithm>
 #include <climits>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcDelivery, "hookbench.delivery")
 
@@ -481,10 +484,17 @@ DeliveryEngine::DeliveryEngine(QObject* parent)
     m_network->setAutoDeleteReplies(false);
 }
 
-DeliveryEngine::~DeliveryEngine() = default;
+DeliveryEngine::~DeliveryEngine()
+{
+    // What the last event-loop turn recorded. Signals are blocked: whoever listens to
+    // historyError may be gone already; the warning is still logged.
+    const QSignalBlocker blocker(this);
+    flushHistory();
+}
 
 void DeliveryEngine::setHistory(HistoryStore* history)
 {
+    flushHistory(); // into the store the attempts were recorded for
     m_history = history;
 }
 
@@ -498,10 +508,34 @@ Delivery* DeliveryEngine::deliver(DeliveryJob job)
 void DeliveryEngine::record(const AttemptTrace& trace, const QByteArray& eventJson)
 {
     if (m_history) {
-        if (auto ok = m_history->addAttempt(trace, eventJson); !ok) {
-            qCWarning(lcDelivery) << "history:" << ok.error().toString();
-            emit historyError(ok.error().toString());
+        // One SQLite commit per attempt caps a burst (send --repeat) at the commit rate, so while
+        // other deliveries are in flight the attempts of one event-loop turn share a transaction.
+        // A lone delivery (the GUI's, a test's) is written at once, so its history is complete
+        // as soon as it reports the attempt.
+        m_pendingHistory.append({trace, eventJson});
+        const auto deliveries = findChildren<Delivery*>(Qt::FindDirectChildrenOnly);
+        const auto inFlight =
+            std::count_if(deliveries.cbegin(), deliveries.cend(), [](const Delivery* d) { return !d->isFinished(); });
+        if (inFlight <= 1) {
+            flushHistory();
+        } else if (!m_flushQueued) {
+            m_flushQueued = true;
+            QMetaObject::invokeMethod(this, &DeliveryEngine::flushHistory, Qt::QueuedConnection);
         }
     }
     emit attemptFinished(trace);
+}
+
+void DeliveryEngine::flushHistory()
+{
+    m_flushQueued = false;
+    if (!m_history || m_pendingHistory.isEmpty()) {
+        m_pendingHistory.clear();
+        return;
+    }
+    const auto batch = std::exchange(m_pendingHistory, {});
+    if (auto ok = m_history->addAttempts(batch); !ok) {
+        qCWarning(lcDelivery) << "history:" << ok.error().toString();
+        emit historyError(ok.error().toString());
+    }
 }

@@ -133,9 +133,14 @@ signals:
 private:
     friend class Delivery;
     void record(const AttemptTrace& trace, const QByteArray& eventJson);
+    void flushHistory();
 
     QNetworkAccessManager* m_network;
     TokenProvider* m_tokens;
     HistoryStore* m_history = nullptr;
+    // Attempts not yet written: while other deliveries are in flight, one transaction per
+    // event-loop turn instead of one per attempt (see record()).
+    QList<QPair<AttemptTrace, QByteArray>> m_pendingHistory;
+    bool m_flushQueued = false;
     QRandomGenerator m_random {QRandomGenerator::securelySeeded()};
 };
