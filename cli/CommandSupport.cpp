@@ -34,6 +34,12 @@ void printJsonLine(const QJsonObject& object)
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
 }
 
+void printRawLine(const QByteArray& line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
 void addProfileOption(QCommandLineParser& parser)
 {
     parser.addOption({QStringLiteral("profile"), QStringLiteral("Endpoint profile (JSON)."), QStringLiteral("P.json")});

@@ -33,6 +33,7 @@ void printError(const QString& command, const QString& message);
 void printError(const QString& command, const Error& error);
 void printOut(const QString& text); // adds nothing: the caller brings the newline
 void printJsonLine(const QJsonObject& object);
+void printRawLine(const QByteArray& line); // bytes as they are, then a newline
 
 // --profile, with the error already naming the file.
 Result<EndpointProfile> loadProfile(const QCommandLineParser& parser);

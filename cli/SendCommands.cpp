@@ -171,7 +171,9 @@ int runSend(QCommandLineParser& parser, const QString& command)
             Delivery* delivery = engine.deliver(
                 DeliveryJob {prepared->profile, prepared->secrets, std::move(event), prepared->rawBody, noRetry});
             QObject::connect(delivery, &Delivery::attemptFinished, &engine, [&](const AttemptTrace& trace) {
-                if (json) {
+                if (json && !showSecrets && !trace.maskedJson.isEmpty()) {
+                    printRawLine(trace.maskedJson); // already serialised by the engine
+                } else if (json) {
                     printJsonLine(trace.toJson(showSecrets));
                 } else {
                     printOut(humanLine(trace));

@@ -63,6 +63,10 @@ struct AttemptTrace
     QJsonObject tokenExchange;
     QStringList notes;
 
+    // toJson(false) as compact JSON, filled once per attempt by the engine so the history row
+    // and the `send --json` line do not serialise the same trace twice. Empty when not made.
+    QByteArray maskedJson;
+
     static constexpr qsizetype ResponseBodyLimit = 1 << 20;
 
     static QString outcomeName(Outcome outcome);

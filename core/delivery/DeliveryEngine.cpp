@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -69,6 +70,7 @@ Delivery::Delivery(DeliveryEngine* engine, DeliveryJob job)
 
 void Delivery::start()
 {
+    m_eventJson = m_job.event.toCompactJson();
     if (m_job.rawBody) {
         m_body = *m_job.rawBody;
     } else {
@@ -457,8 +459,9 @@ void Delivery::finishAttempt(AttemptTrace trace, std::optional<qint64> retryAfte
         }
     }
 
+    trace.maskedJson = QJsonDocument(trace.toJson(false)).toJson(QJsonDocument::Compact);
     m_attempts.append(trace);
-    m_engine->record(trace, m_job.event.toCompactJson());
+    m_engine->record(trace, m_eventJson);
     emit attemptFinished(trace);
 
     if (retry) {

@@ -76,6 +76,7 @@ private:
     DeliveryJob m_job;
     RetryPolicy m_policy;
     QByteArray m_body;
+    QByteArray m_eventJson; // for the history, serialised once
     QList<AttemptTrace> m_attempts;
     int m_attempt = 0;
     bool m_finished = false;

@@ -86,7 +86,9 @@ Result<qint64> HistoryStore::insert(const AttemptTrace& trace, const QByteArray&
 {
     const QDateTime startedAt = trace.startedAt.isValid() ? trace.startedAt : QDateTime::currentDateTimeUtc();
     // toJson(false): secret header values are masked before anything reaches the file.
-    const QByteArray traceJson = QJsonDocument(trace.toJson(false)).toJson(QJsonDocument::Compact);
+    const QByteArray traceJson = !trace.maskedJson.isEmpty()
+                                     ? trace.maskedJson
+                                     : QJsonDocument(trace.toJson(false)).toJson(QJsonDocument::Compact);
 
     m_insert.bindValue(0, trace.profileName);
     m_insert.bindValue(1, trace.eventId);
