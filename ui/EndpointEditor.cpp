@@ -208,7 +208,7 @@ QWidget* EndpointEditor::buildGeneralTab()
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&URL:"), m_url);
     form->addRow(tr("&Method:"), m_method);
-    form->addRow(tr("&Headers:"), headersBox);
+    form->addRow(tr("Headers:"), headersBox);
     form->addRow(tr("&Content type:"), m_contentType);
     form->addRow(tr("&Timeout:"), m_timeout);
     form->addRow(QString(), m_followRedirects);

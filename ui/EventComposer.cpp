@@ -14,6 +14,13 @@
 #include <QUuid>
 #include <QVBoxLayout>
 
+// The samples are compiled into hookbench_ui, a static library: their resource must be
+// registered by hand (outside any namespace, as Q_INIT_RESOURCE requires).
+static void initSampleEvents()
+{
+    Q_INIT_RESOURCE(events);
+}
+
 namespace {
 const QRegularExpression& placeholderPattern()
 {
@@ -42,6 +49,7 @@ EventComposer::EventComposer(const QString& userEventsDir, QWidget* parent)
     , m_error(new QLabel(this))
     , m_validateTimer(new QTimer(this))
 {
+    initSampleEvents();
     m_templates->setObjectName(QStringLiteral("templateComboBox"));
     m_editor->setObjectName(QStringLiteral("eventPlainTextEdit"));
     m_error->setObjectName(QStringLiteral("eventErrorLabel"));

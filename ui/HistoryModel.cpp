@@ -24,10 +24,14 @@ void HistoryModel::setFilter(const HistoryRowQuery& filter)
 
 void HistoryModel::refresh()
 {
+    // Views (and QAbstractItemModelTester) ask for more rows while the reset is being announced;
+    // rows fetched then would be inserted in the middle of it.
+    m_resetting = true;
     beginResetModel();
     m_rows.clear();
     m_atEnd = m_store == nullptr;
     endResetModel();
+    m_resetting = false;
 }
 
 qint64 HistoryModel::idAt(int row) const
@@ -127,12 +131,12 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool HistoryModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_resetting && !m_fetching;
 }
 
 void HistoryModel::fetchMore(const QModelIndex& parent)
 {
-    if (parent.isValid() || m_atEnd) {
+    if (parent.isValid() || m_atEnd || m_resetting || m_fetching) {
         return;
     }
     HistoryRowQuery page = m_query;
@@ -143,9 +147,11 @@ void HistoryModel::fetchMore(const QModelIndex& parent)
     if (rows.isEmpty()) {
         return;
     }
+    m_fetching = true;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
     m_rows.append(rows);
     endInsertRows();
+    m_fetching = false;
 }
 
 void HistoryModel::sort(int column, Qt::SortOrder order)

@@ -55,4 +55,6 @@ private:
     HistoryRowQuery m_query;
     QList<HistoryRow> m_rows;
     bool m_atEnd = false;
+    bool m_resetting = false;
+    bool m_fetching = false;
 };
