@@ -25,9 +25,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -132,7 +132,7 @@ private slots:
     void staticAuthForms_data()
     {
         QTest::addColumn<int>("type");
-        QTest::addColumn<QStringList>("fields"); // objectName=value pairs typed into the form
+        QTest::addColumn<QStringList>("fields");  // objectName=value pairs typed into the form
         QTest::addColumn<QString>("secretField"); // JSON key under auth holding the secret
         QTest::addColumn<QByteArray>("headerName");
         QTest::addColumn<QByteArray>("expectedValue");
@@ -178,7 +178,8 @@ private slots:
                 const auto name = field.section(QLatin1Char('='), 0, 0).toLatin1();
                 const QString value = field.section(QLatin1Char('='), 1);
                 typeInto(window.get(), name.constData(), value);
-                if (auto* secretEdit = qobject_cast<SecretLineEdit*>(child<QLineEdit>(window.get(), name.constData()))) {
+                if (auto* secretEdit =
+                        qobject_cast<SecretLineEdit*>(child<QLineEdit>(window.get(), name.constData()))) {
                     QCOMPARE(secretEdit->echoMode(), QLineEdit::Password); // masked while typed
                     secret = value;
                 }
@@ -347,7 +348,8 @@ private slots:
     {
         FakeSecretStore store;
         LoopbackServer server;
-        server.setResponses({LoopbackServer::Response(500, "Internal Server Error"), LoopbackServer::Response(200, "OK")});
+        server.setResponses(
+            {LoopbackServer::Response(500, "Internal Server Error"), LoopbackServer::Response(200, "OK")});
         auto window = windowWithEndpoint(&store, server.url());
         window->editor()->tabs()->setCurrentIndex(2);
         EndpointProfile profile = window->editor()->profile();
@@ -397,7 +399,8 @@ private slots:
         QCOMPARE(event->id().size(), 36);
         QCOMPARE(event->object().value(QStringLiteral("n")).toInteger(), 1790000000);
         composer->setText(QStringLiteral("{\n  \"type\": \"t\",\n  \"x\": tru\n}"));
-        QVERIFY2(composer->validationError().contains(QStringLiteral("line 3")), qPrintable(composer->validationError()));
+        QVERIFY2(composer->validationError().contains(QStringLiteral("line 3")),
+                 qPrintable(composer->validationError()));
         QVERIFY(child<QLabel>(&window, "eventErrorLabel")->text().contains(QStringLiteral("line 3")));
     }
 

@@ -141,7 +141,10 @@ void HistoryModel::fetchMore(const QModelIndex& parent)
     }
     HistoryRowQuery page = m_query;
     page.limit = PageSize;
-    page.offset = int(m_rows.size());
+    if (!m_rows.isEmpty()) {
+        page.afterValue = m_query.sortValue(m_rows.last());
+        page.afterId = m_rows.last().id;
+    }
     const QList<HistoryRow> rows = m_store->rows(page);
     m_atEnd = rows.size() < PageSize;
     if (rows.isEmpty()) {

@@ -100,12 +100,43 @@ Filter rowFilterFor(const HistoryRowQuery& query)
                                 "OR instr(url, ?) > 0)");
         filter.values << query.text << query.text << query.text << query.text;
     }
+    if (query.afterId > 0) {
+        // (column, id) past the previous page's last row, in the order of the sort.
+        terms << QStringLiteral("(%1, id) %2 (?, ?)")
+                     .arg(columnName(query.sortColumn), query.descending ? QStringLiteral("<") : QStringLiteral(">"));
+        filter.values << query.afterValue << query.afterId;
+    }
     if (!terms.isEmpty()) {
         filter.where = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
     }
     return filter;
 }
 } // namespace
+
+QVariant HistoryRowQuery::sortValue(const HistoryRow& row) const
+{
+    switch (sortColumn) {
+        case Column::StartedAt:
+            return row.startedAt.toMSecsSinceEpoch();
+        case Column::ProfileName:
+            return row.profileName;
+        case Column::EventType:
+            return row.eventType;
+        case Column::EventId:
+            return row.eventId;
+        case Column::Attempt:
+            return row.attempt;
+        case Column::Status:
+            return row.status;
+        case Column::Outcome:
+            return row.outcome;
+        case Column::ElapsedMs:
+            return row.elapsedMs;
+        case Column::Url:
+            return row.url;
+    }
+    return {};
+}
 
 HistoryStore::HistoryStore(std::unique_ptr<Database> db)
     : m_path(db->path())
@@ -264,7 +295,7 @@ QList<HistoryRow> HistoryStore::rows(const HistoryRowQuery& query) const
         select->bindValue(i++, value);
     }
     select->bindValue(i++, query.limit);
-    select->bindValue(i++, query.offset);
+    select->bindValue(i++, query.afterId > 0 ? 0 : query.offset);
     if (auto done = m_db->exec(select.value(), QStringLiteral("cannot read the delivery history")); !done) {
         qCWarning(lcHistory) << done.error().toString();
         return {};
@@ -289,7 +320,9 @@ QList<HistoryRow> HistoryStore::rows(const HistoryRowQuery& query) const
 
 qint64 HistoryStore::countRows(const HistoryRowQuery& query) const
 {
-    const Filter filter = rowFilterFor(query);
+    HistoryRowQuery all = query;
+    all.afterId = 0;
+    const Filter filter = rowFilterFor(all);
     auto count = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM attempts") + filter.where);
     if (!count) {
         qCWarning(lcHistory) << count.error().toString();

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <memory>
 #include <optional>
@@ -84,6 +85,14 @@ struct HistoryRowQuery
     bool descending = true;
     int limit = 200;
     int offset = 0;
+    // Keyset paging: when afterId is set, the page starts after the row with this sort value
+    // and id (the last row of the previous page) and offset is ignored, so a page deep in a
+    // large history costs as little as the first.
+    QVariant afterValue;
+    qint64 afterId = 0;
+
+    // The value of the sort column for a row, as afterValue wants it.
+    QVariant sortValue(const HistoryRow& row) const;
 };
 
 // The SQLite history (Qt Sql, WAL, busy timeout) in HOOKBENCH_DATA_DIR or the app-data folder.
