@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
 
@@ -43,6 +44,12 @@ int main(int argc, char** argv)
     const QString screenshotPath = shot >= 0 && shot + 1 < args.size() ? args.at(shot + 1) : QString();
 
     MainWindow window;
+    // --show-history: open on the History page (the bench measures the window with its table filled).
+    if (args.contains(QStringLiteral("--show-history"))) {
+        if (auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"))) {
+            tabs->setCurrentIndex(2);
+        }
+    }
     window.show();
     if (bench) {
         QTimer::singleShot(0, &window, [&] {

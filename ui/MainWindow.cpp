@@ -466,7 +466,8 @@ void MainWindow::buildLayout()
     m_tabs->addTab(buildHistoryPage(), tr("History"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 2) {
-            loadHistoryChoices();
+            // After the page is on screen: listing the event types reads the whole table.
+            QTimer::singleShot(100, this, [this] { loadHistoryChoices(); });
         }
     });
 
