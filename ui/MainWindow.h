@@ -1,14 +1,148 @@
 #pragma once
 
-#include <QMainWindow>
+#include "EndpointLibrary.h"
 
-// The workbench window. For now a placeholder that shows where the sidebar, editor and
-// inspector will go; the real forms arrive with the workbench issues.
+#include "delivery/DeliveryEngine.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+class EndpointEditor;
+class EventComposer;
+class HistoryModel;
+class HistoryStore;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+class QUndoStack;
+class SecretStore;
+class TraceInspector;
+
+// The workbench window: a sidebar of endpoints and saved events, the endpoint editor, the event
+// composer, the history, and the trace inspector. It sends through one DeliveryEngine, keeps
+// endpoints as profile files via EndpointLibrary, and secrets only in the SecretStore.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // `store`: where secrets go (the OS keychain when null; tests pass a fake). Not owned.
+    explicit MainWindow(SecretStore* store = nullptr, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    EndpointLibrary* library() const { return m_library; }
+    EndpointEditor* editor() const { return m_editor; }
+    EventComposer* composer() const { return m_composer; }
+    TraceInspector* inspector() const { return m_inspector; }
+    HistoryModel* historyModel() const { return m_historyModel; }
+    QUndoStack* undoStack() const { return m_undo; }
+    QString currentEndpointId() const { return m_currentId; }
+    bool isKeychainAvailable() const { return m_keychainAvailable.value_or(false); }
+    bool isSending() const { return !m_delivery.isNull(); }
+
+    void selectEndpoint(const QString& id);
+    // The main actions, also reachable from menus and shortcuts.
+    void addEndpoint();
+    void duplicateEndpoint();
+    void deleteSelected();
+    void renameEndpoint(const QString& id, const QString& name);
+    void moveEndpoint(int delta);
+    void saveEndpoint();
+    void send();
+    void resend();
+    void cancelRetries();
+    void copyAsCurl();
+
+signals:
+    // After an endpoint was written to disk (or refused, with the reason).
+    void endpointSaved(bool ok, const QString& message);
+    void deliveryFinished(bool delivered);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    QWidget* buildHistoryPage();
+    void rebuildTree();
+    void applyTreeFilter();
+    void onTreeSelection();
+    void loadEndpointIntoEditor(const QString& id);
+    void saveCurrent(std::function<void(bool)> done);
+    void startJob(DeliveryJob job);
+    void probeKeychain();
+    void setKeychainState(bool available, const QString& message);
+    void showProblem(const QString& message);
+    void applyHistoryFilter();
+    void loadHistoryChoices();
+    void updateActions();
+    void updateTitle();
+    void importProfile();
+    void exportProfile();
+    void saveEventAs();
+    void restoreSettings();
+
+    QPointer<SecretStore> m_store;
+    EndpointLibrary* m_library = nullptr;
+    std::unique_ptr<HistoryStore> m_history;
+    DeliveryEngine* m_engine = nullptr;
+    QUndoStack* m_undo = nullptr;
+    QPointer<Delivery> m_delivery;
+    std::optional<DeliveryJob> m_lastJob;
+    QString m_currentId;
+    bool m_dirty = false;
+    bool m_rebuilding = false;
+    std::optional<bool> m_keychainAvailable;
+    QString m_keychainMessage;
+
+    QLabel* m_banner = nullptr;
+    QLabel* m_keychainStatus = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QTreeWidget* m_tree = nullptr;
+    QTreeWidgetItem* m_endpointsRoot = nullptr;
+    QTreeWidgetItem* m_eventsRoot = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QSplitter* m_splitter = nullptr;
+    EndpointEditor* m_editor = nullptr;
+    EventComposer* m_composer = nullptr;
+    TraceInspector* m_inspector = nullptr;
+    HistoryModel* m_historyModel = nullptr;
+    QTableView* m_historyView = nullptr;
+    QComboBox* m_historyEndpoint = nullptr;
+    QComboBox* m_historyStatus = nullptr;
+    QComboBox* m_historyEventType = nullptr;
+    QLineEdit* m_historyText = nullptr;
+    QTimer* m_historyRefresh = nullptr;
+    QTimer* m_previewEventTimer = nullptr;
+    bool m_historyChoicesLoaded = false;
+
+    QAction* m_newAction = nullptr;
+    QAction* m_duplicateAction = nullptr;
+    QAction* m_renameAction = nullptr;
+    QAction* m_deleteAction = nullptr;
+    QAction* m_moveUpAction = nullptr;
+    QAction* m_moveDownAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_importAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_saveEventAction = nullptr;
+    QAction* m_sendAction = nullptr;
+    QAction* m_resendAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QAction* m_curlAction = nullptr;
+    QAction* m_findAction = nullptr;
+    QAction* m_refreshAction = nullptr;
+    QAction* m_quitAction = nullptr;
 };

@@ -48,7 +48,95 @@ Filter filterFor(const HistoryQuery& query)
     }
     return filter;
 }
+QString columnName(HistoryRowQuery::Column column)
+{
+    switch (column) {
+        case HistoryRowQuery::Column::StartedAt:
+            return QStringLiteral("started_at");
+        case HistoryRowQuery::Column::ProfileName:
+            return QStringLiteral("profile_name");
+        case HistoryRowQuery::Column::EventType:
+            return QStringLiteral("event_type");
+        case HistoryRowQuery::Column::EventId:
+            return QStringLiteral("event_id");
+        case HistoryRowQuery::Column::Attempt:
+            return QStringLiteral("attempt");
+        case HistoryRowQuery::Column::Status:
+            return QStringLiteral("status");
+        case HistoryRowQuery::Column::Outcome:
+            return QStringLiteral("outcome");
+        case HistoryRowQuery::Column::ElapsedMs:
+            return QStringLiteral("elapsed_ms");
+        case HistoryRowQuery::Column::Url:
+            return QStringLiteral("url");
+    }
+    return QStringLiteral("started_at");
+}
+
+Filter rowFilterFor(const HistoryRowQuery& query)
+{
+    QStringList terms;
+    Filter filter;
+    if (!query.profileName.isEmpty()) {
+        terms << QStringLiteral("profile_name = ?");
+        filter.values << query.profileName;
+    }
+    if (!query.eventType.isEmpty()) {
+        terms << QStringLiteral("event_type = ?");
+        filter.values << query.eventType;
+    }
+    if (query.status) {
+        terms << QStringLiteral("status = ?");
+        filter.values << *query.status;
+    } else if (query.statusClass.size() == 3 && query.statusClass.at(0).isDigit()) {
+        // A range, so the status index serves it.
+        const int base = query.statusClass.at(0).digitValue() * 100;
+        terms << QStringLiteral("status >= ? AND status < ?");
+        filter.values << base << base + 100;
+    }
+    if (!query.text.isEmpty()) {
+        // instr() rather than LIKE: the user's % and _ are meant literally.
+        terms << QStringLiteral("(instr(event_id, ?) > 0 OR instr(event_type, ?) > 0 OR instr(profile_name, ?) > 0 "
+                                "OR instr(url, ?) > 0)");
+        filter.values << query.text << query.text << query.text << query.text;
+    }
+    if (query.afterId > 0) {
+        // (column, id) past the previous page's last row, in the order of the sort.
+        terms << QStringLiteral("(%1, id) %2 (?, ?)")
+                     .arg(columnName(query.sortColumn), query.descending ? QStringLiteral("<") : QStringLiteral(">"));
+        filter.values << query.afterValue << query.afterId;
+    }
+    if (!terms.isEmpty()) {
+        filter.where = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
+    }
+    return filter;
+}
 } // namespace
+
+QVariant HistoryRowQuery::sortValue(const HistoryRow& row) const
+{
+    switch (sortColumn) {
+        case Column::StartedAt:
+            return row.startedAt.toMSecsSinceEpoch();
+        case Column::ProfileName:
+            return row.profileName;
+        case Column::EventType:
+            return row.eventType;
+        case Column::EventId:
+            return row.eventId;
+        case Column::Attempt:
+            return row.attempt;
+        case Column::Status:
+            return row.status;
+        case Column::Outcome:
+            return row.outcome;
+        case Column::ElapsedMs:
+            return row.elapsedMs;
+        case Column::Url:
+            return row.url;
+    }
+    return {};
+}
 
 HistoryStore::HistoryStore(std::unique_ptr<Database> db)
     : m_path(db->path())
@@ -189,4 +277,115 @@ qint64 HistoryStore::countAttempts(const HistoryQuery& query) const
         return 0;
     }
     return count->next() ? count->value(0).toLongLong() : 0;
+}
+
+QList<HistoryRow> HistoryStore::rows(const HistoryRowQuery& query) const
+{
+    const Filter filter = rowFilterFor(query);
+    const QString order = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    auto select = m_db->prepare(
+        QStringLiteral("SELECT id, profile_name, event_id, event_type, attempt, status, outcome, started_at, "
+                       "elapsed_ms, url FROM attempts")
+        + filter.where + QStringLiteral(" ORDER BY ") + columnName(query.sortColumn) + order + QStringLiteral(", id")
+        + order + QStringLiteral(" LIMIT ? OFFSET ?"));
+    if (!select) {
+        qCWarning(lcHistory) << select.error().toString();
+        return {};
+    }
+    int i = 0;
+    for (const auto& value : filter.values) {
+        select->bindValue(i++, value);
+    }
+    select->bindValue(i++, query.limit);
+    select->bindValue(i++, query.afterId > 0 ? 0 : query.offset);
+    if (auto done = m_db->exec(select.value(), QStringLiteral("cannot read the delivery history")); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return {};
+    }
+    QList<HistoryRow> rows;
+    while (select->next()) {
+        HistoryRow r;
+        r.id = select->value(0).toLongLong();
+        r.profileName = select->value(1).toString();
+        r.eventId = select->value(2).toString();
+        r.eventType = select->value(3).toString();
+        r.attempt = select->value(4).toInt();
+        r.status = select->value(5).toInt();
+        r.outcome = select->value(6).toString();
+        r.startedAt = QDateTime::fromMSecsSinceEpoch(select->value(7).toLongLong(), Qt::UTC);
+        r.elapsedMs = select->value(8).toDouble();
+        r.url = select->value(9).toString();
+        rows.append(std::move(r));
+    }
+    return rows;
+}
+
+qint64 HistoryStore::countRows(const HistoryRowQuery& query) const
+{
+    HistoryRowQuery all = query;
+    all.afterId = 0;
+    const Filter filter = rowFilterFor(all);
+    auto count = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM attempts") + filter.where);
+    if (!count) {
+        qCWarning(lcHistory) << count.error().toString();
+        return 0;
+    }
+    for (int i = 0; i < filter.values.size(); ++i) {
+        count->bindValue(i, filter.values.at(i));
+    }
+    if (auto done = m_db->exec(count.value(), QStringLiteral("cannot count the delivery history")); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return 0;
+    }
+    return count->next() ? count->value(0).toLongLong() : 0;
+}
+
+std::optional<AttemptRecord> HistoryStore::traceById(qint64 id) const
+{
+    auto select = m_db->prepare(
+        QStringLiteral("SELECT id, profile_name, event_id, event_type, attempt, status, outcome, started_at, "
+                       "elapsed_ms, url, event_json, trace_json FROM attempts WHERE id = ?"));
+    if (!select) {
+        qCWarning(lcHistory) << select.error().toString();
+        return std::nullopt;
+    }
+    select->bindValue(0, id);
+    if (auto done = m_db->exec(select.value(), QStringLiteral("cannot read the delivery attempt")); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return std::nullopt;
+    }
+    if (!select->next()) {
+        return std::nullopt;
+    }
+    AttemptRecord r;
+    r.id = select->value(0).toLongLong();
+    r.profileName = select->value(1).toString();
+    r.eventId = select->value(2).toString();
+    r.eventType = select->value(3).toString();
+    r.attempt = select->value(4).toInt();
+    r.status = select->value(5).toInt();
+    r.outcome = select->value(6).toString();
+    r.startedAt = QDateTime::fromMSecsSinceEpoch(select->value(7).toLongLong(), Qt::UTC);
+    r.elapsedMs = select->value(8).toDouble();
+    r.url = select->value(9).toString();
+    r.eventJson = select->value(10).toByteArray();
+    r.trace = AttemptTrace::fromJson(QJsonDocument::fromJson(select->value(11).toByteArray()).object());
+    return r;
+}
+
+QStringList HistoryStore::distinctValues(HistoryRowQuery::Column column) const
+{
+    auto select = m_db->prepare(QStringLiteral("SELECT DISTINCT ") + columnName(column)
+                                + QStringLiteral(" FROM attempts ORDER BY 1"));
+    if (!select) {
+        return {};
+    }
+    if (auto done = m_db->exec(select.value(), QStringLiteral("cannot read the delivery history")); !done) {
+        return {};
+    }
+    QStringList values;
+    while (select->next()) {
+        values << select->value(0).toString();
+    }
+    return values;
 }
