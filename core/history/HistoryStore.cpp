@@ -283,11 +283,13 @@ QList<HistoryRow> HistoryStore::rows(const HistoryRowQuery& query) const
 {
     const Filter filter = rowFilterFor(query);
     const QString order = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    auto select = m_db->prepare(
-        QStringLiteral("SELECT id, profile_name, event_id, event_type, attempt, status, outcome, started_at, "
-                       "elapsed_ms, url FROM attempts")
-        + filter.where + QStringLiteral(" ORDER BY ") + columnName(query.sortColumn) + order + QStringLiteral(", id")
-        + order + QStringLiteral(" LIMIT ? OFFSET ?"));
+    // Built step by step: one long QStringBuilder chain trips a false gcc -Warray-bounds at -O2.
+    QString sql = QStringLiteral("SELECT id, profile_name, event_id, event_type, attempt, status, outcome, started_at, "
+                                 "elapsed_ms, url FROM attempts");
+    sql += filter.where;
+    sql += QStringLiteral(" ORDER BY ") + columnName(query.sortColumn) + order;
+    sql += QStringLiteral(", id") + order + QStringLiteral(" LIMIT ? OFFSET ?");
+    auto select = m_db->prepare(sql);
     if (!select) {
         qCWarning(lcHistory) << select.error().toString();
         return {};
