@@ -71,17 +71,31 @@ set -- --profile "$work/profile.json" --event "$work/event.json" --repeat "$repe
 # shellcheck disable=SC2086
 [ -n "${SEND_ARGS:-}" ] && set -- "$@" $SEND_ARGS
 status=0
-HOOKBENCH_DATA_DIR="$work/data" HOOKBENCH_BENCH_KEY=bench-secret-key "$cli" send "$@" > "$work/out.jsonl" || status=$?
+# CPU seconds of the sender as well as wall time: on a shared machine the wall-clock rate swings
+# with the load, the CPU spent per delivery much less.
+# Run through a small Python wrapper to read the sender's CPU time (rusage) as well as the wall
+# time: on a shared machine the rate swings with the load, the CPU per delivery much less.
+HOOKBENCH_DATA_DIR="$work/data" HOOKBENCH_BENCH_KEY=bench-secret-key /usr/bin/python3 -c '
+import resource, subprocess, sys
+with open(sys.argv[1], "wb") as out:
+    code = subprocess.run(sys.argv[3:], stdout=out).returncode
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[2], "w").write(f"{usage.ru_utime} {usage.ru_stime}\n")
+sys.exit(code)' "$work/out.jsonl" "$work/cpu.txt" "$cli" send "$@" || status=$?
 
 summary=$(tail -n 1 "$work/out.jsonl")
 echo "$summary"
-/usr/bin/python3 - "$work/out.jsonl" <<'PY'
+/usr/bin/python3 - "$work/out.jsonl" "$work/cpu.txt" <<'PY'
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
+user, system = (float(x) for x in open(sys.argv[2]).read().split())
 summary = json.loads(lines[-1])["summary"]
 delivered = summary["delivered"]
 seconds = summary["elapsedMs"] / 1000.0
 print(f"events: {summary['events']}, delivered: {delivered}, failed: {summary['failed']}, {seconds:.3f} s")
+cpu_ms = (user + system) * 1000.0 / max(1, summary["events"])
+print(f"sender CPU: {user + system:.2f} s ({cpu_ms:.3f} ms per delivery, one core would allow {1000.0 / cpu_ms:.0f}/s)")
+print(f"load average: {open('/proc/loadavg').read().split()[0]}")
 print(f"deliveries/s: {delivered / seconds:.0f}" if seconds > 0 else "deliveries/s: n/a")
 PY
 exit "$status"
