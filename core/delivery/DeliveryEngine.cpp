@@ -262,6 +262,14 @@ void Delivery::sendHop(const OutgoingRequest& request)
     if (request.url.scheme() == QLatin1String("https")) {
         QString ignored;
         networkRequest.setSslConfiguration(sslConfiguration(&ignored));
+        const TlsConfig& tls = m_job.profile.tls;
+        const QStringList settings {tls.verify ? QStringLiteral("verify") : QStringLiteral("no-verify"),
+                                    m_job.profile.baseDir,
+                                    tls.caFile,
+                                    tls.clientCert,
+                                    QString::fromLatin1(Crypto::sha256(m_job.secrets.value(tls.clientKey)).toHex()),
+                                    tls.pinSha256.join(QLatin1Char(','))};
+        m_engine->useTlsSettings(origin(request.url), settings.join(QLatin1Char('\n')));
     }
 
     QNetworkReply* reply = m_engine->network()->sendCustomRequest(networkRequest, request.method, request.body);
@@ -527,6 +535,16 @@ void DeliveryEngine::record(const AttemptTrace& trace, const QByteArray& eventJs
         }
     }
     emit attemptFinished(trace);
+}
+
+void DeliveryEngine::useTlsSettings(const QString& origin, const QString& settings)
+{
+    const auto known = m_tlsSettingsByOrigin.constFind(origin);
+    if (known != m_tlsSettingsByOrigin.cend() && *known != settings) {
+        qCDebug(lcDelivery) << "TLS settings for" << origin << "changed: dropping cached connections";
+        m_network->clearConnectionCache();
+    }
+    m_tlsSettingsByOrigin.insert(origin, settings);
 }
 
 void DeliveryEngine::flushHistory()

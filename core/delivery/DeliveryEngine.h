@@ -9,6 +9,7 @@
 #include "secrets/SecretResolver.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -135,6 +136,11 @@ private:
     friend class Delivery;
     void record(const AttemptTrace& trace, const QByteArray& eventJson);
     void flushHistory();
+    // Qt keys its connection cache by scheme, host and port only, so a kept-alive TLS connection
+    // made with one profile's client certificate, trust and pins would serve another profile's
+    // request to the same origin. Called before each https request: when the TLS settings for
+    // the origin differ from the last ones used, the cached connections are dropped.
+    void useTlsSettings(const QString& origin, const QString& settings);
 
     QNetworkAccessManager* m_network;
     TokenProvider* m_tokens;
@@ -143,5 +149,6 @@ private:
     // event-loop turn instead of one per attempt (see record()).
     QList<QPair<AttemptTrace, QByteArray>> m_pendingHistory;
     bool m_flushQueued = false;
+    QHash<QString, QString> m_tlsSettingsByOrigin;
     QRandomGenerator m_random {QRandomGenerator::securelySeeded()};
 };
