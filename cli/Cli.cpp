@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 namespace Cli {
 
@@ -58,6 +59,12 @@ int run(const QStringList& arguments)
         return Success;
     }
 
+    // The core's own log lines would break "one error, one line" on stderr; QT_LOGGING_RULES
+    // still turns them on for debugging.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
+        QLoggingCategory::setFilterRules(QStringLiteral("hookbench.*=false"));
+    }
+
     const QString name = args.first();
     const auto& all = commands();
     const auto it = std::find_if(all.cbegin(), all.cend(), [&name](const Command& c) { return c.name == name; });
@@ -78,7 +85,11 @@ int run(const QStringList& arguments)
     parser.addOption(help);
     it->addOptions(parser);
     if (!parser.parse(QStringList {QStringLiteral("hookbench-cli ") + name} + args.mid(1))) {
-        printError(name, parser.errorText() + QStringLiteral("; see hookbench-cli %1 --help").arg(name));
+        QString reason = parser.errorText();
+        if (reason.endsWith(QLatin1Char('.'))) {
+            reason.chop(1);
+        }
+        printError(name, reason + QStringLiteral("; see hookbench-cli %1 --help").arg(name));
         return UsageError;
     }
     if (parser.isSet(help)) {

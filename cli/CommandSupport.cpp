@@ -10,10 +10,36 @@
 
 namespace Cli {
 
+namespace {
+// Errors are one line: control characters (a NUL or line break quoted from a bad file) are
+// written as escapes instead of cutting or breaking the line.
+QString oneLine(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\n')) {
+            out += QStringLiteral("\\n");
+        } else if (c == QLatin1Char('\r')) {
+            out += QStringLiteral("\\r");
+        } else if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+void writeAll(std::FILE* stream, const QByteArray& bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+} // namespace
+
 void printError(const QString& command, const QString& message)
 {
-    const QString line = QStringLiteral("hookbench-cli %1: %2\n").arg(command, message);
-    std::fputs(line.toLocal8Bit().constData(), stderr);
+    writeAll(stderr, QStringLiteral("hookbench-cli %1: %2\n").arg(command, oneLine(message)).toLocal8Bit());
     std::fflush(stderr);
 }
 
@@ -24,20 +50,24 @@ void printError(const QString& command, const Error& error)
 
 void printOut(const QString& text)
 {
-    std::fputs(text.toUtf8().constData(), stdout);
+    writeAll(stdout, text.toUtf8());
 }
 
+// JSON lines are flushed one by one: a script reading `send --json` sees each attempt as it ends,
+// not when the whole run (perhaps a 14-day retry plan) is over.
 void printJsonLine(const QJsonObject& object)
 {
     QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
     line.append('\n');
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    writeAll(stdout, line);
+    std::fflush(stdout);
 }
 
 void printRawLine(const QByteArray& line)
 {
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    writeAll(stdout, line);
     std::fputc('\n', stdout);
+    std::fflush(stdout);
 }
 
 void addProfileOption(QCommandLineParser& parser)

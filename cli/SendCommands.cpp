@@ -238,11 +238,14 @@ int runSign(QCommandLineParser& parser, const QString& command)
             headers.insert(name, value);
             headerList.append(QJsonArray {name, value});
         }
-        printJsonLine(QJsonObject {{QStringLiteral("method"), QString::fromLatin1(request.method)},
-                                   {QStringLiteral("url"), request.url.toString(QUrl::FullyEncoded)},
-                                   {QStringLiteral("headers"), headers},
-                                   {QStringLiteral("headerList"), headerList},
-                                   {QStringLiteral("body"), QString::fromUtf8(request.body)}});
+        QJsonObject out {
+            {QStringLiteral("method"), QString::fromLatin1(request.method)},
+            {QStringLiteral("url"), request.url.toString(QUrl::FullyEncoded)},
+            {QStringLiteral("headers"), headers},
+            {QStringLiteral("headerList"), headerList},
+        };
+        AttemptTrace::insertBody(out, request.body);
+        printJsonLine(out);
         return Success;
     }
     QString text = QString::fromLatin1(request.method) + QLatin1Char(' ') + request.url.toString(QUrl::FullyEncoded)

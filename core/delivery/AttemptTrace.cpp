@@ -3,6 +3,7 @@
 #include "secrets/SecretRef.h"
 
 #include <QJsonArray>
+#include <QStringDecoder>
 
 namespace {
 QJsonObject headersToJson(const HeaderList& headers, const std::function<QByteArray(int)>& valueAt)
@@ -36,11 +37,26 @@ HeaderList headersFromArray(const QJsonArray& array)
     return out;
 }
 
-QJsonValue bodyToJson(const QByteArray& body)
-{
-    return QString::fromUtf8(body);
-}
 } // namespace
+
+void AttemptTrace::insertBody(QJsonObject& object, const QByteArray& body)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(body);
+    if (decoder.hasError() || body.contains('\0')) {
+        object.insert(QStringLiteral("bodyBase64"), QString::fromLatin1(body.toBase64()));
+    } else {
+        object.insert(QStringLiteral("body"), text);
+    }
+}
+
+QByteArray AttemptTrace::bodyFrom(const QJsonObject& object)
+{
+    if (object.contains(QStringLiteral("bodyBase64"))) {
+        return QByteArray::fromBase64(object.value(QStringLiteral("bodyBase64")).toString().toLatin1());
+    }
+    return object.value(QStringLiteral("body")).toString().toUtf8();
+}
 
 QString AttemptTrace::outcomeName(Outcome outcome)
 {
@@ -78,8 +94,8 @@ QJsonObject AttemptTrace::toJson(bool showSecrets) const
         {QStringLiteral("url"), url},
         {QStringLiteral("headers"), headersToJson(requestHeaders, requestValue)},
         {QStringLiteral("headerList"), headersToArray(requestHeaders, requestValue)},
-        {QStringLiteral("body"), bodyToJson(requestBody)},
     };
+    insertBody(request, requestBody);
     QJsonObject out {
         {QStringLiteral("event"), eventId},
         {QStringLiteral("attempt"), attempt},
@@ -96,15 +112,15 @@ QJsonObject AttemptTrace::toJson(bool showSecrets) const
         out.insert(QStringLiteral("eventType"), eventType);
     }
     if (status > 0) {
-        out.insert(QStringLiteral("response"),
-                   QJsonObject {
-                       {QStringLiteral("status"), status},
-                       {QStringLiteral("reason"), QString::fromLatin1(reason)},
-                       {QStringLiteral("headers"), headersToJson(responseHeaders, responseValue)},
-                       {QStringLiteral("headerList"), headersToArray(responseHeaders, responseValue)},
-                       {QStringLiteral("body"), bodyToJson(responseBody)},
-                       {QStringLiteral("bodyTruncated"), responseBodyTruncated},
-                   });
+        QJsonObject response {
+            {QStringLiteral("status"), status},
+            {QStringLiteral("reason"), QString::fromLatin1(reason)},
+            {QStringLiteral("headers"), headersToJson(responseHeaders, responseValue)},
+            {QStringLiteral("headerList"), headersToArray(responseHeaders, responseValue)},
+            {QStringLiteral("bodyTruncated"), responseBodyTruncated},
+        };
+        insertBody(response, responseBody);
+        out.insert(QStringLiteral("response"), response);
     } else {
         out.insert(QStringLiteral("response"), QJsonValue::Null);
     }
@@ -154,7 +170,7 @@ AttemptTrace AttemptTrace::fromJson(const QJsonObject& json)
     t.method = request.value(QStringLiteral("method")).toString().toLatin1();
     t.url = request.value(QStringLiteral("url")).toString();
     t.requestHeaders = headersFromArray(request.value(QStringLiteral("headerList")).toArray());
-    t.requestBody = request.value(QStringLiteral("body")).toString().toUtf8();
+    t.requestBody = bodyFrom(request);
     for (const auto& i : json.value(QStringLiteral("secretHeaderIndexes")).toArray()) {
         t.secretHeaderIndexes.insert(i.toInt());
     }
@@ -162,7 +178,7 @@ AttemptTrace AttemptTrace::fromJson(const QJsonObject& json)
     t.status = response.value(QStringLiteral("status")).toInt();
     t.reason = response.value(QStringLiteral("reason")).toString().toLatin1();
     t.responseHeaders = headersFromArray(response.value(QStringLiteral("headerList")).toArray());
-    t.responseBody = response.value(QStringLiteral("body")).toString().toUtf8();
+    t.responseBody = bodyFrom(response);
     t.responseBodyTruncated = response.value(QStringLiteral("bodyTruncated")).toBool();
     t.startedAt = QDateTime::fromString(json.value(QStringLiteral("startedAt")).toString(), Qt::ISODateWithMs);
     t.elapsedMs = json.value(QStringLiteral("elapsedMs")).toDouble();

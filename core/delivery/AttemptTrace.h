@@ -74,6 +74,10 @@ struct AttemptTrace
     QJsonObject toJson(bool showSecrets = false) const;
     // Stored form (always masked) and back, for history.
     static AttemptTrace fromJson(const QJsonObject& json);
+    // "body" with the text when it is valid UTF-8, else "bodyBase64" (as `receive --json` does),
+    // so binary bodies survive JSON; and the way back.
+    static void insertBody(QJsonObject& object, const QByteArray& body);
+    static QByteArray bodyFrom(const QJsonObject& object);
     // The request header value as it may be displayed.
     QByteArray displayHeaderValue(int index, bool showSecrets) const;
 };
