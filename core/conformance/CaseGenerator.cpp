@@ -439,7 +439,8 @@ private:
     // Something in the profile protects the body: a signature over it, or a JWS inside it.
     Result<void> integrityCases()
     {
-        if (m_profile.signatures.isEmpty() && !m_profile.jws) {
+        // A JWE body is covered by the jwe-tampered cases instead.
+        if (m_profile.signatures.isEmpty() && (!m_profile.jws || m_profile.jwe)) {
             return {};
         }
         const Variant v = variant();
