@@ -16,6 +16,5 @@ Command genCertCommand();
 Command historyCommand();
 Command scheduleCommand();
 Command replayCommand();
-// Contract commands whose engine parts have not landed yet: they say so and exit 2.
-Command notYetCommand(const QString& name, const QString& synopsis, const QString& summary);
+Command checkCommand();
 } // namespace Cli

@@ -316,17 +316,4 @@ Command curlCommand()
             runCurl};
 }
 
-Command notYetCommand(const QString& name, const QString& synopsis, const QString& summary)
-{
-    return {name,
-            synopsis,
-            summary + QStringLiteral(" (not available in this build yet)"),
-            [](QCommandLineParser&) {},
-            [](QCommandLineParser&, const QString& command) {
-                printError(command, QStringLiteral("not available in this build yet; it is being built"));
-                return int(UsageError);
-            },
-            false};
-}
-
 } // namespace Cli

@@ -439,13 +439,6 @@ private slots:
         QVERIFY2(missing.err.contains(QByteArray("hookbench-cli secret set " + name.toUtf8())),
                  missing.err.constData());
     }
-
-    void notYetCommandsSaySo()
-    {
-        const Run run = cli({QStringLiteral("check"), QStringLiteral("--profile"), QStringLiteral("p.json")});
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.err.contains("not available in this build yet"));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,293 @@
+#include "LoopbackServer.h"
+#include "TestSupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// `hookbench-cli check` as a user runs it: the real binary against `hookbench-cli receive` in
+// another process (strict, then without dedupe) and against a server that accepts everything;
+// contract 6's JSON lines, the table, and the exit codes 0, 1 and 2.
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QList<QJsonObject> jsonLines(const QByteArray& out)
+{
+    QList<QJsonObject> lines;
+    for (const auto& line : out.split('\n')) {
+        if (!line.trimmed().isEmpty()) {
+            lines.append(QJsonDocument::fromJson(line).object());
+        }
+    }
+    return lines;
+}
+
+const QByteArray Token = "tok-0123456789";
+const QByteArray Secret = "It's a Secret to Everybody";
+} // namespace
+
+class TestCheckCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
+        return env;
+    }
+
+    QString write(const QString& name, const QByteArray& content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            return {};
+        }
+        file.write(content);
+        return path;
+    }
+
+    // Runs the CLI without blocking the event loop, so an in-process server can answer it.
+    Run cli(const QStringList& args)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(TestSupport::cliPath(), args);
+        if (!process.waitForStarted()) {
+            return {};
+        }
+        process.closeWriteChannel();
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
+            process.kill();
+            process.waitForFinished();
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(),
+                process.readAllStandardError()};
+    }
+
+    // Starts `receive --json` with the given verify and response parts; returns its URL.
+    QString startReceive(QProcess& process, const QByteArray& verify, int status)
+    {
+        const QString config = write(QStringLiteral("receiver.json"),
+                                     "{\"format\":\"hookbench.receiver/1\",\"response\":{\"status\":"
+                                         + QByteArray::number(status) + "},\"verify\":" + verify + "}");
+        process.setProcessEnvironment(environment());
+        process.start(TestSupport::cliPath(),
+                      {QStringLiteral("receive"),
+                       QStringLiteral("--config"),
+                       config,
+                       QStringLiteral("--json"),
+                       QStringLiteral("--timeout-s"),
+                       QStringLiteral("60")});
+        if (!process.waitForStarted()) {
+            return {};
+        }
+        QByteArray out;
+        if (!QTest::qWaitFor(
+                [&] {
+                    out += process.readAllStandardOutput();
+                    return out.contains('\n');
+                },
+                15000)) {
+            return {};
+        }
+        return jsonLines(out).value(0).value(QStringLiteral("listening")).toString();
+    }
+
+    static void stop(QProcess& process)
+    {
+        process.terminate();
+        if (!process.waitForFinished(10000)) {
+            process.kill();
+            process.waitForFinished();
+        }
+    }
+
+    // bearer + github + standard-webhooks, the receiver's verify part to match.
+    QString profile(const QString& url, const QByteArray& check = {})
+    {
+        return write(QStringLiteral("profile.json"),
+                     "{\"format\":\"hookbench.endpoint/1\",\"url\":\"" + url.toUtf8()
+                         + "/hook\",\"auth\":{\"type\":\"bearer\",\"token\":\"literal:" + Token
+                         + "\"},\"signatures\":[{\"scheme\":\"github\",\"secret\":\"literal:" + Secret
+                         + "\"},{\"scheme\":\"standard-webhooks\",\"secret\":"
+                           "\"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}]"
+                         + (check.isEmpty() ? QByteArray() : ",\"check\":" + check) + "}");
+    }
+
+    static QByteArray verify(bool dedupe)
+    {
+        return "{\"auth\":{\"type\":\"bearer\",\"token\":\"literal:" + Token
+               + "\"},\"signatures\":[{\"scheme\":\"github\",\"secrets\":[\"literal:" + Secret
+               + "\"]},{\"scheme\":\"standard-webhooks\",\"secrets\":[\"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"]}],"
+                 "\"dedupe\":"
+               + (dedupe ? "true" : "false") + "}";
+    }
+
+    const QStringList m_expectedCases {
+        QStringLiteral("valid"),
+        QStringLiteral("duplicate-event"),
+        QStringLiteral("tampered-body"),
+        QStringLiteral("reserialised-body"),
+        QStringLiteral("wrong-secret-github"),
+        QStringLiteral("signature-missing-github"),
+        QStringLiteral("other-version-github"),
+        QStringLiteral("empty-signature-github"),
+        QStringLiteral("wrong-secret-standard-webhooks"),
+        QStringLiteral("signature-missing-standard-webhooks"),
+        QStringLiteral("other-version-standard-webhooks"),
+        QStringLiteral("empty-signature-standard-webhooks"),
+        QStringLiteral("timestamp-too-old"),
+        QStringLiteral("timestamp-ahead"),
+        QStringLiteral("timestamp-not-numeric"),
+        QStringLiteral("no-credentials"),
+        QStringLiteral("wrong-credentials"),
+    };
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(!TestSupport::cliPath().isEmpty(), "HOOKBENCH_CLI is not set");
+    }
+
+    void strictReceiverPassesWithJsonLines()
+    {
+        QProcess receive;
+        const QString url = startReceive(receive, verify(true), 202);
+        QVERIFY(!url.isEmpty());
+        const Run run = cli({QStringLiteral("check"),
+                             QStringLiteral("--profile"),
+                             profile(url, "{\"duplicateStatus\":200}"),
+                             QStringLiteral("--json")});
+        stop(receive);
+        QVERIFY2(run.exitCode == 0, run.out.constData());
+        QVERIFY(run.err.isEmpty());
+        const auto lines = jsonLines(run.out);
+        QStringList cases;
+        for (const auto& line : lines) {
+            cases.append(line.value(QStringLiteral("case")).toString());
+            QVERIFY2(line.value(QStringLiteral("ok")).toBool(), QJsonDocument(line).toJson().constData());
+            for (const char* key : {"case", "expect", "status", "ok", "risk"}) {
+                QVERIFY2(line.contains(QLatin1String(key)), key);
+            }
+            const QString expect = line.value(QStringLiteral("expect")).toString();
+            const int status = line.value(QStringLiteral("status")).toInt();
+            if (expect == QLatin1String("reject")) {
+                QCOMPARE(status, 401);
+            } else if (expect == QLatin1String("accept")) {
+                QCOMPARE(status, 202);
+            } else {
+                QCOMPARE(expect, QStringLiteral("accept-no-effect"));
+                QCOMPARE(status, 200); // the receiver's answer to a recognised duplicate
+            }
+        }
+        QCOMPARE(cases, m_expectedCases);
+    }
+
+    void receiverWithoutDedupeFailsTheDuplicate()
+    {
+        QProcess receive;
+        const QString url = startReceive(receive, verify(false), 202);
+        QVERIFY(!url.isEmpty());
+        const Run run = cli({QStringLiteral("check"),
+                             QStringLiteral("--profile"),
+                             profile(url),
+                             QStringLiteral("--duplicate-status"),
+                             QStringLiteral("200"),
+                             QStringLiteral("--json")});
+        stop(receive);
+        QCOMPARE(run.exitCode, 1);
+        const auto lines = jsonLines(run.out);
+        QCOMPARE(lines.size(), m_expectedCases.size());
+        for (const auto& line : lines) {
+            const bool duplicate = line.value(QStringLiteral("case")).toString() == QLatin1String("duplicate-event");
+            QVERIFY2(line.value(QStringLiteral("ok")).toBool() != duplicate, QJsonDocument(line).toJson().constData());
+            if (duplicate) {
+                QCOMPARE(line.value(QStringLiteral("status")).toInt(), 202);
+                QVERIFY(line.value(QStringLiteral("note")).toString().contains(QStringLiteral("not recognised")));
+            }
+        }
+    }
+
+    void acceptEverythingTableListsEveryRejectCase()
+    {
+        LoopbackServer server;
+        const Run run =
+            cli({QStringLiteral("check"), QStringLiteral("--profile"), profile(QString::fromLatin1(server.url("")))});
+        QCOMPARE(run.exitCode, 1);
+        const QString out = QString::fromUtf8(run.out);
+        QVERIFY2(out.startsWith(QStringLiteral("Checking POST http://127.0.0.1:")), qPrintable(out));
+        for (const QString& name : m_expectedCases) {
+            const QString rowStart = QStringLiteral("\n") + name + QLatin1Char(' ');
+            const qsizetype at = out.indexOf(rowStart);
+            QVERIFY2(at >= 0, qPrintable(name));
+            const QString row = out.mid(at + 1, out.indexOf(QLatin1Char('\n'), at + 1) - at - 1);
+            QVERIFY2(row.contains(QStringLiteral("200 OK")), qPrintable(row));
+            const bool reject = name != QLatin1String("valid") && name != QLatin1String("duplicate-event");
+            QVERIFY2(row.endsWith(reject ? QStringLiteral("FAIL") : QStringLiteral("ok")), qPrintable(row));
+        }
+        QVERIFY(out.contains(QStringLiteral("    risk: An endpoint that does not require credentials")));
+        QVERIFY(out.contains(QStringLiteral("17 cases: 2 ok, 15 not ok")));
+        QCOMPARE(server.requests().size(), 17);
+    }
+
+    void errorsAndExitCodes()
+    {
+        const Run noProfile = cli({QStringLiteral("check")});
+        QCOMPARE(noProfile.exitCode, 2);
+        QVERIFY(noProfile.err.contains("--profile P.json is required"));
+
+        const Run badCheck = cli({QStringLiteral("check"),
+                                  QStringLiteral("--profile"),
+                                  profile(QStringLiteral("http://127.0.0.1:9"), "{\"tolerance\":1}")});
+        QCOMPARE(badCheck.exitCode, 2);
+        QVERIFY2(badCheck.err.contains("profile.json: check.tolerance: unknown key"), badCheck.err.constData());
+
+        const Run badFlag = cli({QStringLiteral("check"),
+                                 QStringLiteral("--profile"),
+                                 profile(QStringLiteral("http://127.0.0.1:9")),
+                                 QStringLiteral("--tolerance-s"),
+                                 QStringLiteral("soon")});
+        QCOMPARE(badFlag.exitCode, 2);
+        QVERIFY(badFlag.err.contains("--tolerance-s takes a whole number"));
+
+        const QString missingSecret =
+            write(QStringLiteral("env.json"),
+                  "{\"format\":\"hookbench.endpoint/1\",\"url\":\"http://127.0.0.1:9/hook\","
+                  "\"signatures\":[{\"scheme\":\"github\",\"secret\":\"env:HOOKBENCH_CHECK_UNSET_VAR\"}]}");
+        const Run unresolved = cli({QStringLiteral("check"), QStringLiteral("--profile"), missingSecret});
+        QCOMPARE(unresolved.exitCode, 2);
+        QVERIFY(unresolved.err.contains("HOOKBENCH_CHECK_UNSET_VAR"));
+
+        // Nobody listening: the work failed, every case unclear.
+        const Run refused = cli({QStringLiteral("check"),
+                                 QStringLiteral("--profile"),
+                                 profile(QStringLiteral("http://127.0.0.1:9")),
+                                 QStringLiteral("--json")});
+        QCOMPARE(refused.exitCode, 1);
+        const auto lines = jsonLines(refused.out);
+        QCOMPARE(lines.size(), m_expectedCases.size());
+        QCOMPARE(lines.first().value(QStringLiteral("status")).toInt(), 0);
+        QVERIFY(lines.first().value(QStringLiteral("error")).toString().contains(QStringLiteral("connection refused")));
+
+        const Run help = cli({QStringLiteral("check"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("check --profile P.json [--event E.json] [--json]"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckCli)
+#include "tst_check_cli.moc"
