@@ -137,6 +137,9 @@ QJsonObject recordToJson(const ReceivedRecord& record)
     if (!record.forward.isEmpty()) {
         out.insert(QStringLiteral("forward"), record.forward);
     }
+    if (!record.jose.isEmpty()) {
+        out.insert(QStringLiteral("jose"), record.jose);
+    }
     return out;
 }
 
@@ -501,6 +504,9 @@ int runVerify(QCommandLineParser& parser, const QString& command)
     object.insert(QStringLiteral("status"), outcome.status);
     object.insert(QStringLiteral("duplicate"), outcome.duplicate);
     object.insert(QStringLiteral("event"), outcome.event.isEmpty() ? QJsonValue(QJsonValue::Null) : outcome.event);
+    if (!outcome.jose.isEmpty()) {
+        object.insert(QStringLiteral("jose"), outcome.jose);
+    }
     if (parser.isSet(QStringLiteral("text"))) {
         printOut(QStringLiteral("%1 %2: %3 -> %4\n%5")
                      .arg(request.method, request.path, outcome.verdict())

@@ -21,6 +21,14 @@ QString httpRequest(QByteArrayView data);
 // SignatureVerifier::verify and recognise on arbitrary headers and body. Input: one byte picks
 // the scheme and options, then header lines "Name: value\n" up to an empty line, then the body.
 QString signatureHeaders(QByteArrayView data);
+// Jws::parseCompact and Jws::verifyCompact (fixed HS256, RSA, P-256 and Ed25519 keys) on a token;
+// every refusal explains itself, a verified token's header and payload are what parseCompact
+// decoded, and a parsed token re-signed with HS256 verifies to the same payload.
+QString jwsParser(QByteArrayView data);
+// Jwe::peekHeader and Jwe::decryptCompact (fixed RSA and P-256 private keys) on a token; every
+// refusal explains itself; the input as a plaintext survives encrypt -> decrypt, and changing
+// any one character of that token makes decryption fail.
+QString jweParser(QByteArrayView data);
 
 // The entry point for a corpus folder name (fuzz/corpus/<target>); null when unknown.
 using Function = QString (*)(QByteArrayView);

@@ -14,7 +14,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 target=${1:-all}
 seconds=${2:-60}
 build=${FUZZ_BUILD_DIR:-$src/build-fuzz}
-all="fuzz_profile fuzz_receiverconfig fuzz_http_request fuzz_signature_headers"
+all="fuzz_profile fuzz_receiverconfig fuzz_http_request fuzz_signature_headers fuzz_jws fuzz_jwe"
 
 if [ "$target" = all ]; then
     targets=$all

@@ -35,6 +35,7 @@ struct ReceivedRecord
     bool duplicate = false;
     QString eventId;      // the event id used for dedupe; empty when there is none
     QByteArray eventJson; // the decoded event (after JWE/JWS); empty when there is none
+    QJsonObject jose;     // the decoded JOSE headers and claims (RequestVerifier); not stored in the database
     QJsonObject forward;  // forwardTo's answer {"url","status","headers","body"} or {"url","error"}; empty if none
 };
 

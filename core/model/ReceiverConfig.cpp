@@ -345,6 +345,47 @@ QJsonObject tokenEndpointToJson(const TokenEndpointConfig& config)
     return out;
 }
 
+JwksServeConfig readJwksServe(Object& object)
+{
+    JwksServeConfig config;
+    object.allowKeys({u"path"_s, u"serve"_s, u"decryptionKey"_s, u"kid"_s});
+    object.string(u"path"_s, config.path);
+    if (!object.failed() && !config.path.startsWith(u'/')) {
+        object.fail(u"path"_s, u"must start with '/', such as /.well-known/jwks.json"_s);
+    }
+    object.nonEmptyString(u"serve"_s, config.serve);
+    object.boolean(u"decryptionKey"_s, config.decryptionKey);
+    object.nonEmptyString(u"kid"_s, config.kid);
+    if (!object.failed() && config.serve.isEmpty() && !config.decryptionKey) {
+        object.fail(u"serve"_s,
+                    u"is required: give serve (a JWKS file such as file:keys.json) or decryptionKey: true (the public"
+                    " part of verify.jwe.privateKey)"_s);
+    }
+    if (!object.failed() && !config.kid.isEmpty() && !config.decryptionKey) {
+        object.fail(u"kid"_s, u"names the decryption key's kid: it needs decryptionKey: true"_s);
+    }
+    return config;
+}
+
+QJsonObject jwksServeToJson(const JwksServeConfig& config)
+{
+    const JwksServeConfig defaults;
+    QJsonObject out;
+    if (config.path != defaults.path) {
+        out.insert(u"path"_s, config.path);
+    }
+    if (!config.serve.isEmpty()) {
+        out.insert(u"serve"_s, config.serve);
+    }
+    if (config.decryptionKey) {
+        out.insert(u"decryptionKey"_s, true);
+    }
+    if (!config.kid.isEmpty()) {
+        out.insert(u"kid"_s, config.kid);
+    }
+    return out;
+}
+
 LimitsConfig readLimits(Object& object)
 {
     LimitsConfig limits;
@@ -469,6 +510,7 @@ Result<ReceiverConfig> ReceiverConfig::fromJson(const QByteArray& json, const QS
                     u"response"_s,
                     u"verify"_s,
                     u"tokenEndpoint"_s,
+                    u"jwks"_s,
                     u"limits"_s,
                     u"forwardTo"_s});
 
@@ -495,6 +537,9 @@ Result<ReceiverConfig> ReceiverConfig::fromJson(const QByteArray& json, const QS
     if (auto tokenEndpoint = root.object(u"tokenEndpoint"_s)) {
         config.tokenEndpoint = readTokenEndpoint(*tokenEndpoint);
     }
+    if (auto jwks = root.object(u"jwks"_s)) {
+        config.jwks = readJwksServe(*jwks);
+    }
     if (auto limits = root.object(u"limits"_s)) {
         config.limits = readLimits(*limits);
     }
@@ -504,6 +549,14 @@ Result<ReceiverConfig> ReceiverConfig::fromJson(const QByteArray& json, const QS
         reader.fail(u"verify.auth.type"_s,
                     u"oauth2 accepts only tokens this receiver's own token endpoint issued: add a tokenEndpoint"
                     " block"_s);
+    }
+    if (!reader.failed() && config.jwks && config.jwks->decryptionKey && !config.verify.jwe) {
+        reader.fail(u"jwks.decryptionKey"_s,
+                    u"serves the public part of verify.jwe.privateKey: add verify.jwe, or give a JWKS file in"
+                    " jwks.serve"_s);
+    }
+    if (!reader.failed() && config.jwks && config.tokenEndpoint && config.jwks->path == config.tokenEndpoint->path) {
+        reader.fail(u"jwks.path"_s, u"is the token endpoint's path too; give each its own path"_s);
     }
     if (reader.failed()) {
         return reader.error();
@@ -543,6 +596,9 @@ QJsonObject ReceiverConfig::toJson() const
     if (tokenEndpoint) {
         out.insert(u"tokenEndpoint"_s, tokenEndpointToJson(*tokenEndpoint));
     }
+    if (jwks) {
+        out.insert(u"jwks"_s, jwksServeToJson(*jwks));
+    }
     if (limits != defaults.limits) {
         out.insert(u"limits"_s, limitsToJson(limits));
     }
@@ -565,6 +621,7 @@ Result<void> ReceiverConfig::save(const QString& path) const
                                     u"auth"_s,
                                     u"signatures"_s,
                                     u"tokenEndpoint"_s,
+                                    u"jwks"_s,
                                     u"path"_s,
                                     u"limits"_s,
                                     u"forwardTo"_s};
@@ -596,6 +653,9 @@ QStringList ReceiverConfig::secretRefs() const
     if (tokenEndpoint) {
         addRef(refs, tokenEndpoint->clientSecret);
     }
+    if (jwks) {
+        addRef(refs, jwks->serve);
+    }
     refs.removeDuplicates();
     return refs;
 }
@@ -604,5 +664,5 @@ bool ReceiverConfig::operator==(const ReceiverConfig& other) const
 {
     return listenAddress == other.listenAddress && listenPort == other.listenPort && tls == other.tls
            && response == other.response && verify == other.verify && tokenEndpoint == other.tokenEndpoint
-           && limits == other.limits && forwardTo == other.forwardTo;
+           && jwks == other.jwks && limits == other.limits && forwardTo == other.forwardTo;
 }

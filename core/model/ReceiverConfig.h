@@ -95,6 +95,19 @@ struct TokenEndpointConfig
     bool operator==(const TokenEndpointConfig&) const = default;
 };
 
+// `jwks`: a key set the receiver serves (GET or HEAD on `path`), for senders that fetch the
+// receiver's encryption key or tests that point verify.jws.jwksUrl at a receiver. Only public
+// members are ever served.
+struct JwksServeConfig
+{
+    QString path = QStringLiteral("/.well-known/jwks.json");
+    QString serve;              // reference to a JWKS file (its public part is served)
+    bool decryptionKey = false; // also serve the public part of verify.jwe.privateKey
+    QString kid;                // the decryption key's kid; empty: its RFC 7638 thumbprint
+
+    bool operator==(const JwksServeConfig&) const = default;
+};
+
 struct LimitsConfig
 {
     qint64 maxBodyBytes = 10485760;
@@ -115,6 +128,7 @@ struct ReceiverConfig
     ResponseConfig response;
     VerifyConfig verify;
     std::optional<TokenEndpointConfig> tokenEndpoint;
+    std::optional<JwksServeConfig> jwks;
     LimitsConfig limits;
     QUrl forwardTo; // empty: not forwarded
 

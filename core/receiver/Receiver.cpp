@@ -1,6 +1,7 @@
 #include "Receiver.h"
 
 #include "ReceiverLog.h"
+#include "jose/Jwks.h"
 #include "secrets/SecretStore.h"
 #include "tls/SelfSigned.h"
 
@@ -12,6 +13,11 @@
 #include <QTimer>
 
 namespace {
+
+// An unknown kid fetches verify.jws.jwksUrl again at most this often, so a stream of tokens with
+// a made-up kid cannot turn the receiver into a request generator against the key server.
+constexpr qint64 JwksRefreshIntervalMs = 60000;
+constexpr int JwksFetchTimeoutMs = 10000;
 
 // RFC 9110 §7.6.1: these describe one connection and are never passed on; Host and the length
 // are the new request's own.
@@ -197,7 +203,11 @@ Result<void> Receiver::start(const ReceiverConfig& config, const SecretValues& s
         }
     }
 
-    if (!config.forwardTo.isEmpty() && !m_network) {
+    if (auto jose = prepareJose(config, secrets); !jose) {
+        return jose.error();
+    }
+
+    if ((!config.forwardTo.isEmpty() || (config.verify.jws && !config.verify.jws->jwksUrl.isEmpty())) && !m_network) {
         m_network = new QNetworkAccessManager(this);
         m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     }
@@ -208,11 +218,135 @@ Result<void> Receiver::start(const ReceiverConfig& config, const SecretValues& s
         return listening.error().path.isEmpty() ? Error(listening.error().message, QStringLiteral("listen"))
                                                 : listening.error();
     }
+    if (config.verify.jws && !config.verify.jws->jwksUrl.isEmpty()) {
+        // Fetched once now (the URL may be this receiver's own jwks.path, so after listening);
+        // requests that need it before it arrives wait for it.
+        fetchJwks();
+    }
     return {};
+}
+
+Result<void> Receiver::prepareJose(const ReceiverConfig& config, const SecretValues& secrets)
+{
+    auto keys = RequestVerifier::loadJoseKeys(config.verify, secrets);
+    if (!keys) {
+        return keys.error();
+    }
+    m_joseKeys = std::move(keys).value();
+    m_servedJwks.clear();
+    m_jwksFetched.invalidate();
+    m_jwksRefreshed.invalidate();
+    m_jwksFetching = false;
+    m_jwksFetches = 0;
+    if (!config.jwks) {
+        return {};
+    }
+    QList<JoseKey> served;
+    if (!config.jwks->serve.isEmpty()) {
+        auto set = Jwks::parse(secrets.value(config.jwks->serve));
+        if (!set) {
+            return Error(QStringLiteral("is not a usable JWKS: %1").arg(set.error().message),
+                         QStringLiteral("jwks.serve"));
+        }
+        served = set.value();
+    }
+    if (config.jwks->decryptionKey && !m_joseKeys.jwe.isEmpty()) {
+        JoseKey key = m_joseKeys.jwe.first();
+        key.setKid(config.jwks->kid.isEmpty() ? Jwks::thumbprint(key) : config.jwks->kid);
+        served.append(key);
+    }
+    m_servedJwks = Jwks::toPublicJson(served);
+    return {};
+}
+
+bool Receiver::serveJwks(const ReceivedRequest& request, HttpResponder& responder)
+{
+    if (!m_config.jwks || request.path != m_config.jwks->path
+        || (request.method != QLatin1String("GET") && request.method != QLatin1String("HEAD"))) {
+        return false;
+    }
+    Pending pending;
+    pending.responder = std::move(responder);
+    ReceivedRecord& record = pending.record;
+    record.receivedAt = request.receivedAt;
+    record.method = request.method;
+    record.path = request.path;
+    record.query = request.query;
+    record.headers = RequestVerifier::maskSecretHeaders(request.headers, m_secretHeaders);
+    record.body = request.body;
+    record.remote = request.remote();
+    record.tls = tlsJson(request.tls);
+    record.verdict = QStringLiteral("accepted");
+    record.status = 200;
+    record.checks.append(
+        QJsonObject {{QStringLiteral("check"), QStringLiteral("jwks")},
+                     {QStringLiteral("ok"), true},
+                     {QStringLiteral("detail"),
+                      QStringLiteral("served the public key set of jwks (%1 bytes)").arg(m_servedJwks.size())}});
+    pending.response.status = 200;
+    pending.response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/jwk-set+json")});
+    pending.response.body = m_servedJwks;
+    schedule(std::move(pending));
+    return true;
+}
+
+void Receiver::fetchJwks()
+{
+    if (m_jwksFetching || !m_network) {
+        return;
+    }
+    m_jwksFetching = true;
+    ++m_jwksFetches;
+    const QString url = m_config.verify.jws->jwksUrl;
+    QNetworkRequest request {QUrl(url)};
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(JwksFetchTimeoutMs);
+    request.setRawHeader("Accept", "application/jwk-set+json, application/json");
+    QNetworkReply* reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QString error;
+        if (reply->error() != QNetworkReply::NoError && status == 0) {
+            error = QStringLiteral("fetching %1 failed: %2").arg(url, reply->errorString());
+        } else if (status != 200) {
+            error = QStringLiteral("%1 answered %2, not 200 with a key set").arg(url).arg(status);
+        } else if (auto keys = Jwks::parse(reply->readAll()); !keys) {
+            error = QStringLiteral("%1 did not give a usable JWKS: %2").arg(url, keys.error().message);
+        } else {
+            m_joseKeys.setJwksUrlKeys(keys.value());
+        }
+        if (!error.isEmpty()) {
+            qCWarning(lcReceiver).noquote() << "verify.jws.jwksUrl:" << error;
+            // Keys fetched before stay in use; without any, the jws check names the problem.
+            if (!m_joseKeys.jwsSources.contains(QStringLiteral("verify.jws.jwksUrl"))) {
+                m_joseKeys.jwksUrlProblem = error;
+            }
+        }
+        m_jwksFetching = false;
+        m_jwksFetched.start();
+        emit jwksFetched(error);
+        releaseJwksWaiting();
+    });
+}
+
+void Receiver::releaseJwksWaiting()
+{
+    const auto waiting = std::move(m_jwksWaiting);
+    m_jwksWaiting.clear();
+    for (const auto& [request, responder] : waiting) {
+        handle(request, responder);
+    }
 }
 
 void Receiver::stop()
 {
+    if (!m_jwksWaiting.isEmpty()) {
+        // Checked with the keys there are: nothing received stays unanswered.
+        m_jwksFetching = false;
+        m_jwksRefreshed.start();
+        releaseJwksWaiting();
+    }
     flush();
     m_server->close();
 }
@@ -229,16 +363,37 @@ int Receiver::nextAcceptStatus(bool consume)
 
 void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
 {
+    if (serveJwks(request, responder)) {
+        return;
+    }
+    const bool jwksUrl = m_config.verify.jws && !m_config.verify.jws->jwksUrl.isEmpty();
+    if (jwksUrl && m_jwksFetched.isValid()) {
+        m_joseKeys.jwksUrlFetchNote =
+            QStringLiteral("was fetched %1 s ago; it is fetched again for an unknown kid at most once a minute")
+                .arg(m_jwksFetched.elapsed() / 1000);
+    }
     const auto seen = [this](const QString& id) {
         return m_batchIds.contains(id) || m_store->seenEventId(id);
     };
     VerifyOutcome outcome =
         RequestVerifier::verify(m_config.verify,
                                 m_secrets,
+                                m_joseKeys,
                                 VerifyRequest::from(request),
                                 request.receivedAt.isValid() ? request.receivedAt : QDateTime::currentDateTimeUtc(),
                                 nextAcceptStatus(false),
                                 seen);
+    if (outcome.jwsKeyMissing && jwksUrl
+        && (m_jwksFetching || !m_jwksRefreshed.isValid() || m_jwksRefreshed.elapsed() >= JwksRefreshIntervalMs)) {
+        // No key for this kid: the key server may have rotated. Check again once the set is
+        // fetched (the fetch at start, still under way, or a refresh).
+        m_jwksWaiting.append({request, std::move(responder)});
+        if (!m_jwksFetching) {
+            m_jwksRefreshed.start();
+            fetchJwks();
+        }
+        return;
+    }
     const bool fresh = outcome.accepted && !outcome.duplicate;
     if (fresh) {
         nextAcceptStatus(true);
@@ -263,6 +418,7 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
     if (!outcome.event.isEmpty()) {
         record.eventJson = QJsonDocument(outcome.event).toJson(QJsonDocument::Compact);
     }
+    record.jose = outcome.jose;
     // Only an event that was processed (accepted, answered 2xx) counts as seen: a sender that is
     // refused or answered 500 sends the same id again, and that retry is not a duplicate.
     if (fresh && !pending.drop && record.status >= 200 && record.status < 300 && !outcome.dedupeId.isEmpty()) {
@@ -292,7 +448,11 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
     if (pending.forward) {
         pending.forwardHeaders = request.headers;
     }
+    schedule(std::move(pending));
+}
 
+void Receiver::schedule(Pending pending)
+{
     m_batch.append(std::move(pending));
     if (!m_flushScheduled) {
         m_flushScheduled = true;

@@ -6,6 +6,7 @@
 #include "model/ReceiverConfig.h"
 #include "secrets/SecretResolver.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -54,6 +55,8 @@ public:
     // Requests stored but not answered yet (delayMs), plus those waiting for the next batch.
     int answersPending();
     ReceivedStore* store() const { return m_store; }
+    // How often verify.jws.jwksUrl was fetched (at start, then on an unknown kid at most once a minute).
+    int jwksFetches() const { return m_jwksFetches; }
 
 signals:
     // After the request was stored and its answer handed to the connection. Headers are masked.
@@ -62,6 +65,8 @@ signals:
     void requestForwarded(qint64 seq, const QJsonObject& forward);
     // Storing failed: the requests were answered 503 and are not in the history.
     void storeFailed(const QString& message);
+    // verify.jws.jwksUrl was fetched; `error` is empty when its key set was read.
+    void jwksFetched(const QString& error);
     // Refused by the transport rules (limits, framing, timeouts); not stored.
     void requestRejected(const QString& remote, int status, const QString& reason);
 
@@ -78,6 +83,11 @@ private:
     };
 
     void handle(const ReceivedRequest& request, HttpResponder responder);
+    bool serveJwks(const ReceivedRequest& request, HttpResponder& responder);
+    Result<void> prepareJose(const ReceiverConfig& config, const SecretValues& secrets);
+    void fetchJwks();
+    void releaseJwksWaiting();
+    void schedule(Pending pending);
     int nextAcceptStatus(bool consume);
     void forward(qint64 seq,
                  const QString& method,
@@ -100,4 +110,12 @@ private:
     int m_sequenceIndex = 0;
     qint64 m_processed = 0;
     int m_forwardsInFlight = 0;
+    // JOSE: the keys read at start, the jwksUrl set and the requests waiting for its (re)fetch.
+    JoseKeys m_joseKeys;
+    QByteArray m_servedJwks;       // the public key set served at jwks.path
+    QElapsedTimer m_jwksFetched;   // since the last fetch of verify.jws.jwksUrl ended
+    QElapsedTimer m_jwksRefreshed; // since an unknown kid last made it fetch again
+    bool m_jwksFetching = false;
+    int m_jwksFetches = 0;
+    QList<QPair<ReceivedRequest, HttpResponder>> m_jwksWaiting;
 };

@@ -1,6 +1,9 @@
 #include "RequestVerifier.h"
 
 #include "ReceivedRequest.h"
+#include "jose/Jwe.h"
+#include "jose/Jwks.h"
+#include "jose/Jws.h"
 #include "secrets/SecretRef.h"
 #include "signing/Crypto.h"
 #include "signing/SignatureVerifier.h"
@@ -240,6 +243,181 @@ VerifyCheck checkMaxAge(qint64 maxAge, const HeaderList& headers, const QJsonObj
     return pass(check, QStringLiteral("event is %1 s old by %2 (at most %3 allowed)").arg(age).arg(source).arg(maxAge));
 }
 
+// --- JOSE: verify.jwe, then verify.jws over what the JWE held ---
+
+QString utcText(qint64 unixSeconds)
+{
+    return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC).toString(Qt::ISODate);
+}
+
+// How many dots: 2 for a compact JWS, 4 for a compact JWE.
+qsizetype compactDots(const QByteArray& body)
+{
+    return body.trimmed().count('.');
+}
+
+// exp and nbf (RFC 7519 4.1.4, 4.1.5) against the receiver's clock; no leeway: sender and
+// receiver of a local test share a clock, and a drifting one is worth seeing.
+std::optional<QString> claimsProblem(const QJsonObject& claims, qint64 now)
+{
+    const QJsonValue exp = claims.value(QLatin1String("exp"));
+    if (!exp.isUndefined()) {
+        if (!exp.isDouble()) {
+            return QStringLiteral("the exp claim must be a number of unix seconds");
+        }
+        const qint64 expiry = qint64(exp.toDouble());
+        if (now >= expiry) {
+            return QStringLiteral("the token expired %1 s ago (exp %2, the receiver's clock says %3)")
+                .arg(now - expiry)
+                .arg(utcText(expiry), utcText(now));
+        }
+    }
+    const QJsonValue nbf = claims.value(QLatin1String("nbf"));
+    if (!nbf.isUndefined()) {
+        if (!nbf.isDouble()) {
+            return QStringLiteral("the nbf claim must be a number of unix seconds");
+        }
+        const qint64 notBefore = qint64(nbf.toDouble());
+        if (now < notBefore) {
+            return QStringLiteral("the token is not valid yet: nbf %1 is %2 s in the future by the receiver's clock")
+                .arg(utcText(notBefore))
+                .arg(notBefore - now);
+        }
+    }
+    return std::nullopt;
+}
+
+struct JoseResult
+{
+    QByteArray payload; // the decoded payload when the checks got that far
+    bool decoded = false;
+};
+
+JoseResult
+checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& body, qint64 now, VerifyOutcome& outcome)
+{
+    JoseResult result;
+    QByteArray inner = body.trimmed();
+    bool innerOk = true;
+    if (config.jwe) {
+        const QString check = QStringLiteral("jwe");
+        if (compactDots(inner) != 4) {
+            const QString what = compactDots(inner) == 2
+                                     ? QStringLiteral("the body is a compact JWS, not encrypted: the sender did not"
+                                                      " encrypt it (its profile needs jwe)")
+                                     : QStringLiteral("the body is not a compact JWE (five base64url parts"
+                                                      " separated by dots)");
+            outcome.checks.append(failed(check, what, BadRequest));
+            innerOk = false;
+        } else if (keys.jwe.isEmpty()) {
+            outcome.checks.append(
+                failed(check, QStringLiteral("no decryption key: verify.jwe.privateKey was not read"), BadRequest));
+            innerOk = false;
+        } else {
+            const auto header = Jwe::peekHeader(inner);
+            if (header) {
+                outcome.jose.insert(QStringLiteral("jwe"), QJsonObject {{QStringLiteral("header"), header.value()}});
+            }
+            const auto decrypted = Jwe::decryptCompact(inner, keys.jwe);
+            if (!decrypted) {
+                outcome.checks.append(
+                    failed(check, QStringLiteral("cannot decrypt: ") + decrypted.error().message, BadRequest));
+                innerOk = false;
+            } else {
+                const QString alg = decrypted->header.value(QLatin1String("alg")).toString();
+                const QString enc = decrypted->header.value(QLatin1String("enc")).toString();
+                const QString cty = decrypted->header.value(QLatin1String("cty")).toString();
+                const QString kid = decrypted->header.value(QLatin1String("kid")).toString();
+                outcome.checks.append(pass(check,
+                                           QStringLiteral("decrypted %1 / %2%3: %4 bytes of %5")
+                                               .arg(alg,
+                                                    enc,
+                                                    kid.isEmpty() ? QString() : QStringLiteral(" (kid %1)").arg(kid),
+                                                    QString::number(decrypted->plaintext.size()),
+                                                    cty.compare(QLatin1String("JWT"), Qt::CaseInsensitive) == 0
+                                                        ? QStringLiteral("JWT inside (cty JWT)")
+                                                        : QStringLiteral("payload"))));
+                inner = decrypted->plaintext;
+                result.payload = inner;
+                result.decoded = true;
+            }
+        }
+    }
+    if (!config.jws) {
+        return result;
+    }
+    const QString check = QStringLiteral("jws");
+    if (!innerOk) {
+        outcome.checks.append(failed(
+            check, QStringLiteral("not verified: the JWE could not be opened (see the jwe check)"), Unauthorized));
+        result.decoded = false;
+        return result;
+    }
+    inner = inner.trimmed();
+    if (!config.jwe && compactDots(inner) == 4) {
+        outcome.checks.append(failed(check,
+                                     QStringLiteral("the body is a compact JWE (encrypted): add verify.jwe with the"
+                                                    " private key to decrypt it before the JWS is checked"),
+                                     Unauthorized));
+        return result;
+    }
+    const auto parts = Jws::parseCompact(inner);
+    if (parts) {
+        QJsonObject jws {{QStringLiteral("header"), parts->header}};
+        outcome.jose.insert(QStringLiteral("jws"), jws);
+    }
+    const auto verified = Jws::verifyCompact(inner, keys.jws);
+    if (!verified) {
+        QString detail = verified.error().message;
+        if (parts) {
+            // No key for this kid (or no key at all): the receiver may fetch the jwksUrl set again.
+            const QString kid = parts->header.value(QLatin1String("kid")).toString();
+            bool haveKid = kid.isEmpty();
+            bool anyWithoutKid = false;
+            for (const auto& key : keys.jws) {
+                haveKid |= key.kid() == kid;
+                anyWithoutKid |= key.kid().isEmpty();
+            }
+            if (keys.jws.isEmpty() || (!haveKid && !anyWithoutKid)) {
+                outcome.jwsKeyMissing = true;
+                outcome.unknownKid = kid;
+                if (!keys.jwksUrlProblem.isEmpty()) {
+                    detail += QStringLiteral(" (verify.jws.jwksUrl: %1)").arg(keys.jwksUrlProblem);
+                } else if (!keys.jwksUrlFetchNote.isEmpty()) {
+                    detail += QStringLiteral(" (verify.jws.jwksUrl %1)").arg(keys.jwksUrlFetchNote);
+                }
+            }
+        }
+        outcome.checks.append(failed(check, detail, Unauthorized));
+        return result;
+    }
+    result.payload = verified->payload;
+    result.decoded = true;
+    const QJsonDocument claimsDocument = QJsonDocument::fromJson(verified->payload);
+    const QJsonObject claims = claimsDocument.isObject() ? claimsDocument.object() : QJsonObject();
+    if (claimsDocument.isObject()) {
+        outcome.jose.insert(QStringLiteral("claims"), claims);
+    }
+    const QString kid = verified->header.value(QLatin1String("kid")).toString();
+    const QString source = keys.jwsSources.value(verified->keyIndex);
+    const QString signedBy = QStringLiteral("%1 signature verified with the %2%3%4")
+                                 .arg(verified->alg,
+                                      verified->key.typeName(),
+                                      kid.isEmpty() ? QString() : QStringLiteral(" of kid %1").arg(kid),
+                                      source.isEmpty() ? QString() : QStringLiteral(" from ") + source);
+    if (auto problem = claimsProblem(claims, now)) {
+        outcome.checks.append(failed(check, signedBy + QStringLiteral(", but ") + *problem, Unauthorized));
+        result.decoded = false;
+        return result;
+    }
+    const QJsonValue exp = claims.value(QLatin1String("exp"));
+    outcome.checks.append(pass(
+        check,
+        signedBy
+            + (exp.isDouble() ? QStringLiteral("; expires in %1 s").arg(qint64(exp.toDouble()) - now) : QString())));
+    return result;
+}
+
 } // namespace
 
 VerifyRequest VerifyRequest::from(const ReceivedRequest& request)
@@ -270,7 +448,99 @@ QJsonArray VerifyOutcome::checksJson() const
     return out;
 }
 
+void JoseKeys::setJwksUrlKeys(const QList<JoseKey>& keys)
+{
+    for (qsizetype i = jws.size() - 1; i >= 0; --i) {
+        if (jwsSources.at(i) == QLatin1String("verify.jws.jwksUrl")) {
+            jws.removeAt(i);
+            jwsSources.removeAt(i);
+        }
+    }
+    for (const auto& key : keys) {
+        jws.append(key);
+        jwsSources.append(QStringLiteral("verify.jws.jwksUrl"));
+    }
+    jwksUrlProblem.clear();
+}
+
 namespace RequestVerifier {
+
+Result<JoseKeys> loadJoseKeys(const VerifyConfig& config, const SecretValues& secrets)
+{
+    JoseKeys keys;
+    if (config.jws) {
+        const JwsVerifyConfig& jws = *config.jws;
+        if (!jws.publicKey.isEmpty()) {
+            const auto key = JoseKey::fromPem(secrets.value(jws.publicKey));
+            if (!key) {
+                return Error(QStringLiteral("is not a PEM public key or certificate (%1)").arg(key.error().message),
+                             QStringLiteral("verify.jws.publicKey"));
+            }
+            keys.jws.append(key.value());
+            keys.jwsSources.append(QStringLiteral("verify.jws.publicKey"));
+        }
+        if (!jws.secret.isEmpty()) {
+            const QByteArray secret = secrets.value(jws.secret);
+            if (secret.isEmpty()) {
+                return Error(QStringLiteral("is empty; HS256 needs the shared secret's bytes"),
+                             QStringLiteral("verify.jws.secret"));
+            }
+            keys.jws.append(JoseKey::fromSecret(secret));
+            keys.jwsSources.append(QStringLiteral("verify.jws.secret"));
+        }
+        if (!jws.jwks.isEmpty()) {
+            const auto set = Jwks::parse(secrets.value(jws.jwks));
+            if (!set) {
+                return Error(QStringLiteral("is not a usable JWKS: %1").arg(set.error().message),
+                             QStringLiteral("verify.jws.jwks"));
+            }
+            for (const auto& key : set.value()) {
+                keys.jws.append(key);
+                keys.jwsSources.append(QStringLiteral("verify.jws.jwks"));
+            }
+        }
+        if (!jws.jwksUrl.isEmpty()) {
+            keys.jwksUrlProblem = QStringLiteral("the key set at %1 was not fetched").arg(jws.jwksUrl);
+        }
+    }
+    if (config.jwe) {
+        const auto key = JoseKey::fromPem(secrets.value(config.jwe->privateKey));
+        if (!key) {
+            return Error(QStringLiteral("is not a PEM private key (%1)").arg(key.error().message),
+                         QStringLiteral("verify.jwe.privateKey"));
+        }
+        if (!key->hasPrivateKey() || (key->type() != JoseKey::Type::Rsa && key->type() != JoseKey::Type::EcP256)) {
+            return Error(QStringLiteral("must be the RSA or EC P-256 private key the payload is encrypted to, not %1%2")
+                             .arg(key->hasPrivateKey() ? QString() : QStringLiteral("a public "), key->typeName()),
+                         QStringLiteral("verify.jwe.privateKey"));
+        }
+        keys.jwe.append(key.value());
+    }
+    return keys;
+}
+
+VerifyOutcome verify(const VerifyConfig& config,
+                     const SecretValues& secrets,
+                     const VerifyRequest& request,
+                     const QDateTime& now,
+                     int acceptStatus,
+                     const SeenPredicate& seen)
+{
+    auto keys = loadJoseKeys(config, secrets);
+    if (!keys) {
+        // A key that cannot be read never lets a request pass: the check says why.
+        VerifyOutcome outcome = verify(config, secrets, JoseKeys(), request, now, acceptStatus, seen);
+        const QString failedCheck =
+            keys.error().path.startsWith(QLatin1String("verify.jwe")) ? QStringLiteral("jwe") : QStringLiteral("jws");
+        for (auto& check : outcome.checks) {
+            if (!check.ok && check.check == failedCheck) {
+                check.detail = keys.error().path + QStringLiteral(" ") + keys.error().message;
+            }
+        }
+        return outcome;
+    }
+    return verify(config, secrets, keys.value(), request, now, acceptStatus, seen);
+}
 
 bool hasChecks(const VerifyConfig& config)
 {
@@ -301,6 +571,7 @@ HeaderList maskSecretHeaders(const HeaderList& headers, const QList<QByteArray>&
 
 VerifyOutcome verify(const VerifyConfig& config,
                      const SecretValues& secrets,
+                     const JoseKeys& keys,
                      const VerifyRequest& request,
                      const QDateTime& now,
                      int acceptStatus,
@@ -308,22 +579,6 @@ VerifyOutcome verify(const VerifyConfig& config,
 {
     VerifyOutcome outcome;
     const qint64 nowUnix = now.toSecsSinceEpoch();
-
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    const QJsonObject body = document.isObject() ? document.object() : QJsonObject();
-    if (document.isObject()) {
-        for (const auto* key : {"id", "type"}) {
-            const QJsonValue value = body.value(QLatin1String(key));
-            if (value.isString()) {
-                outcome.event.insert(QLatin1String(key), value);
-            }
-        }
-        outcome.eventId = body.value(QStringLiteral("id")).toString();
-        outcome.eventType = body.value(QStringLiteral("type")).toString();
-    }
-    const QByteArray webhookId = Headers::value(request.headers, "webhook-id");
-    outcome.dedupeId = !webhookId.isEmpty() ? QString::fromUtf8(webhookId) : outcome.eventId;
 
     if (auto auth = checkAuth(config.auth, secrets, request.headers)) {
         outcome.checks.append(*auth);
@@ -368,16 +623,28 @@ VerifyOutcome verify(const VerifyConfig& config,
         }
     }
 
-    // The JOSE work replaces these; until then a configured JWE/JWS can never pass.
-    if (config.jwe) {
-        outcome.checks.append(failed(
-            QStringLiteral("jwe"), QStringLiteral("JWE decryption is not available in this build yet"), BadRequest));
+    // The event is what the JOSE layers held once opened and verified; else the body itself.
+    const bool jose = config.jwe || config.jws;
+    const JoseResult opened =
+        jose ? checkJose(config, keys, request.body, nowUnix, outcome) : JoseResult {request.body, true};
+    const QJsonDocument document = opened.decoded ? QJsonDocument::fromJson(opened.payload) : QJsonDocument();
+    const QJsonObject body = document.isObject() ? document.object() : QJsonObject();
+    if (document.isObject()) {
+        if (jose) {
+            outcome.event = body;
+        } else {
+            for (const auto* key : {"id", "type"}) {
+                const QJsonValue value = body.value(QLatin1String(key));
+                if (value.isString()) {
+                    outcome.event.insert(QLatin1String(key), value);
+                }
+            }
+        }
+        outcome.eventId = body.value(QStringLiteral("id")).toString();
+        outcome.eventType = body.value(QStringLiteral("type")).toString();
     }
-    if (config.jws) {
-        outcome.checks.append(failed(QStringLiteral("jws"),
-                                     QStringLiteral("JWS verification is not available in this build yet"),
-                                     Unauthorized));
-    }
+    const QByteArray webhookId = Headers::value(request.headers, "webhook-id");
+    outcome.dedupeId = !webhookId.isEmpty() ? QString::fromUtf8(webhookId) : outcome.eventId;
 
     if (config.maxAgeSeconds > 0) {
         outcome.checks.append(checkMaxAge(config.maxAgeSeconds, request.headers, body, nowUnix));

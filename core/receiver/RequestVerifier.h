@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jose/JoseKey.h"
 #include "model/ReceiverConfig.h"
 #include "secrets/SecretResolver.h"
 #include "util/Headers.h"
@@ -39,6 +40,21 @@ struct VerifyCheck
     QJsonObject toJson() const;
 };
 
+// The keys of verify.jws and verify.jwe, read from the resolved secrets once (loadJoseKeys), plus
+// the key set of verify.jws.jwksUrl, which the Receiver fetches and hands in: the checks
+// themselves never touch the network.
+struct JoseKeys
+{
+    QList<JoseKey> jws;       // publicKey, secret, jwks, then the jwksUrl set
+    QStringList jwsSources;   // for each key of `jws`: where it came from ("verify.jws.jwks", ...)
+    QList<JoseKey> jwe;       // verify.jwe.privateKey
+    QString jwksUrlProblem;   // why the jwksUrl keys are missing (not fetched yet, fetch failed); empty when loaded
+    QString jwksUrlFetchNote; // e.g. "fetched 12 s ago, refreshed at most once a minute", for unknown-kid details
+
+    // Replaces the keys that came from verify.jws.jwksUrl.
+    void setJwksUrlKeys(const QList<JoseKey>& keys);
+};
+
 struct VerifyOutcome
 {
     QList<VerifyCheck> checks;
@@ -46,9 +62,15 @@ struct VerifyOutcome
     bool duplicate = false;
     int status = 0;    // what to answer: the failed check's status, 200 for a duplicate, else acceptStatus
     QString dedupeId;  // webhook-id header, else the JSON id; empty when there is none
-    QJsonObject event; // {"id","type"} of a JSON object body; empty when the body is not one
+    QJsonObject event; // {"id","type"} of a JSON object body, the whole decoded payload of a JWS/JWE; else empty
     QString eventId;   // event.id
     QString eventType; // event.type
+    // What the JOSE checks decoded: {"jwe": {"header"}, "jws": {"header"}, "claims": {...}}; empty without JOSE.
+    QJsonObject jose;
+    // The JWS check failed because no key has the token's kid (or no key was there at all): the
+    // receiver may fetch verify.jws.jwksUrl again and check once more. `unknownKid` is the kid.
+    bool jwsKeyMissing = false;
+    QString unknownKid;
 
     QString verdict() const; // "accepted" or "rejected"
     QJsonArray checksJson() const;
@@ -70,6 +92,20 @@ VerifyOutcome verify(const VerifyConfig& config,
                      const QDateTime& now,
                      int acceptStatus = 200,
                      const SeenPredicate& seen = {});
+
+// The same, with the JOSE keys already read (the live receiver reads them once, at start).
+VerifyOutcome verify(const VerifyConfig& config,
+                     const SecretValues& secrets,
+                     const JoseKeys& keys,
+                     const VerifyRequest& request,
+                     const QDateTime& now,
+                     int acceptStatus = 200,
+                     const SeenPredicate& seen = {});
+
+// Reads the keys of verify.jws (publicKey, secret, jwks) and verify.jwe (privateKey) from their
+// resolved values; an error names the field (verify.jws.publicKey ...) and what is wrong. The
+// jwksUrl set is not fetched here: jwksUrlProblem says so until the caller hands it in.
+Result<JoseKeys> loadJoseKeys(const VerifyConfig& config, const SecretValues& secrets);
 
 // Whether the configuration checks anything at all.
 bool hasChecks(const VerifyConfig& config);

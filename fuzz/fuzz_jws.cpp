@@ -1,0 +1,15 @@
+// libFuzzer target: see FuzzEntryPoints.h (FuzzEntry::jwsParser).
+#include "FuzzEntryPoints.h"
+#include "FuzzMain.h"
+
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
+{
+    FuzzMain::initialize(argc, argv);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    FuzzMain::check(FuzzEntry::jwsParser(QByteArrayView(data, qsizetype(size))));
+    return 0;
+}
