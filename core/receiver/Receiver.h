@@ -15,6 +15,7 @@
 
 class QNetworkAccessManager;
 class SecretStore;
+class TokenEndpoint;
 
 // The local receiver of contract 5: listens (HTTP or HTTPS), checks every request with
 // RequestVerifier, stores it in the history BEFORE answering, then answers as configured and
@@ -54,6 +55,8 @@ public:
     // Requests stored but not answered yet (delayMs), plus those waiting for the next batch.
     int answersPending();
     ReceivedStore* store() const { return m_store; }
+    // url() + tokenEndpoint.path when the receiver is a token server; empty otherwise.
+    QString tokenUrl() const;
 
 signals:
     // After the request was stored and its answer handed to the connection. Headers are masked.
@@ -75,9 +78,13 @@ private:
         bool forward = false;
         HeaderList forwardHeaders; // the original headers (the forward target may check auth)
         QString dedupeId;          // committed with the row: later requests see it as seen
+        bool token = false;        // a token endpoint answer: never delayed
     };
 
     void handle(const ReceivedRequest& request, HttpResponder responder);
+    // A request to tokenEndpoint.path: answered by the token endpoint, stored with verdict "token".
+    void handleToken(const ReceivedRequest& request, HttpResponder responder);
+    void enqueue(Pending pending);
     int nextAcceptStatus(bool consume);
     void forward(qint64 seq,
                  const QString& method,
@@ -100,4 +107,5 @@ private:
     int m_sequenceIndex = 0;
     qint64 m_processed = 0;
     int m_forwardsInFlight = 0;
+    std::unique_ptr<TokenEndpoint> m_tokenEndpoint;
 };
