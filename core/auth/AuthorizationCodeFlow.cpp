@@ -152,17 +152,29 @@ void AuthorizationCodeFlow::refresh(const AuthorizationCodeConfig& config,
         if (!parsed) {
             const QString error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
             if (error == u"invalid_grant") {
-                if (m_store) {
-                    m_store->remove(config.keychainEntry, [](Result<void>) {});
-                }
-                if (m_signInWhenRefused && m_openUrl) {
-                    signIn(config, done);
-                    return;
-                }
                 const QString why =
                     QStringLiteral("the stored refresh token was refused (%1)").arg(parsed.error().message);
-                done(Error(QStringLiteral("sign in again: %1%2")
-                               .arg(why, m_signInHint.isEmpty() ? QString() : QStringLiteral(": ") + m_signInHint)));
+                const auto next = [this, config, done, why] {
+                    if (m_signInWhenRefused && m_openUrl) {
+                        signIn(config, done);
+                        return;
+                    }
+                    done(
+                        Error(QStringLiteral("sign in again: %1%2")
+                                  .arg(why, m_signInHint.isEmpty() ? QString() : QStringLiteral(": ") + m_signInHint)));
+                };
+                if (!m_store) {
+                    next();
+                    return;
+                }
+                // Forgotten before the caller hears of it, so a short-lived process does not quit
+                // with the dead token still in the keychain.
+                QPointer<AuthorizationCodeFlow> self(this);
+                m_store->remove(config.keychainEntry, [self, next](Result<void>) {
+                    if (self) {
+                        next();
+                    }
+                });
                 return;
             }
             done(parsed.error());
