@@ -1,6 +1,7 @@
 #include "Cli.h"
 #include "Commands.h"
 
+#include "auth/AuthorizationCodeFlow.h"
 #include "delivery/DeliveryEngine.h"
 #include "delivery/RequestBuilder.h"
 #include "history/HistoryStore.h"
@@ -148,6 +149,11 @@ int runSend(QCommandLineParser& parser, const QString& command)
 
     DeliveryEngine engine;
     engine.setHistory(history.get());
+    if (prepared->profile.auth.type == AuthType::OAuth2AuthorizationCode) {
+        // `send` never signs in (it may run unattended); it says how to.
+        engine.authorizationCode()->setSignInHint(QStringLiteral("run `hookbench-cli token --profile %1` to sign in")
+                                                      .arg(parser.value(QStringLiteral("profile"))));
+    }
     bool historyWarned = false;
     QObject::connect(&engine, &DeliveryEngine::historyError, &engine, [&](const QString& message) {
         if (!historyWarned) {

@@ -1,14 +1,18 @@
 #include "Cli.h"
 #include "Commands.h"
 
+#include "auth/AuthorizationCodeFlow.h"
 #include "auth/TokenProvider.h"
 #include "delivery/DeliveryEngine.h"
 #include "secrets/SecretRef.h"
+#include "secrets/SecretStore.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QStandardPaths>
 
 namespace Cli {
 
@@ -16,6 +20,113 @@ namespace {
 QString indented(const QJsonObject& object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed();
+}
+
+void printErrLine(const QString& text)
+{
+    std::fputs((text + QLatin1Char('\n')).toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+}
+
+// oauth2AuthorizationCode: a token from the stored refresh token, or else the sign-in: the
+// authorization URL is printed (and opened in a browser when there is a display), the redirect
+// comes back to a loopback listener, and the refresh token is kept in the keychain for `send`.
+int runAuthorizationCode(QCommandLineParser& parser,
+                         const QString& command,
+                         const EndpointProfile& profile,
+                         const SecretValues& secrets,
+                         const QString& file)
+{
+    auto config = AuthorizationCodeConfig::fromProfile(profile, secrets);
+    if (!config) {
+        printError(command, config.error().withFile(file));
+        return UsageError;
+    }
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool showSecrets = parser.isSet(QStringLiteral("show-secrets"));
+    const bool noBrowser = parser.isSet(QStringLiteral("no-browser"));
+
+    QNetworkAccessManager network;
+    network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    KeychainSecretStore store;
+    AuthorizationCodeFlow flow(&network, &store);
+    flow.setSignInWhenRefused(true);
+    bool signedIn = false;
+    flow.setOpenUrl([&](const QUrl& url) {
+        signedIn = true;
+        // stderr: stdout stays for the result (and pure JSON with --json).
+        printErrLine(QStringLiteral("Sign in by opening this address in a browser:"));
+        printErrLine(QStringLiteral("  ") + url.toString(QUrl::FullyEncoded));
+        const bool display = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+        const QString opener = QStandardPaths::findExecutable(QStringLiteral("xdg-open"));
+        if (!noBrowser && display && !opener.isEmpty()
+            && QProcess::startDetached(opener, {url.toString(QUrl::FullyEncoded)})) {
+            printErrLine(QStringLiteral("(opened in your browser)"));
+        }
+        printErrLine(QStringLiteral("Waiting for the sign-in (up to %1 s)...").arg(config->signInTimeoutMs / 1000));
+    });
+    QObject::connect(&flow, &AuthorizationCodeFlow::warning, &flow, [&command](const QString& message) {
+        printError(command, QStringLiteral("warning: ") + message);
+    });
+
+    std::optional<Result<AccessToken>> result;
+    QEventLoop loop;
+    auto done = [&](Result<AccessToken> answer) {
+        result = std::move(answer);
+        loop.quit();
+    };
+    if (parser.isSet(QStringLiteral("sign-in"))) {
+        flow.signIn(config.value(), done);
+    } else {
+        flow.token(config.value(), done);
+    }
+    if (!result) {
+        loop.exec();
+    }
+
+    const QString grant = signedIn ? QStringLiteral("authorization_code") : QStringLiteral("refresh_token");
+    QJsonObject token;
+    if (*result) {
+        const AccessToken& value = result->value();
+        token.insert(QStringLiteral("access_token"),
+                     showSecrets ? QString::fromUtf8(value.value) : maskSecret(value.value));
+        token.insert(QStringLiteral("token_type"), value.tokenType);
+        if (!value.scope.isEmpty()) {
+            token.insert(QStringLiteral("scope"), value.scope);
+        }
+    }
+    if (json) {
+        QJsonObject out {{QStringLiteral("tokenUrl"), config->tokenUrl.toString()},
+                         {QStringLiteral("grant"), grant},
+                         {QStringLiteral("signedIn"), signedIn},
+                         {QStringLiteral("keychainEntry"), config->keychainEntry},
+                         {QStringLiteral("ok"), result->ok()}};
+        if (*result) {
+            out.insert(QStringLiteral("token"), token);
+            out.insert(QStringLiteral("expiresAt"), result->value().expiresAt.toString(Qt::ISODate));
+        } else {
+            out.insert(QStringLiteral("error"), result->error().message);
+        }
+        printJsonLine(out);
+    } else if (*result) {
+        printOut(QStringLiteral("%1 at %2 (client %3)\n%4\ntoken valid until %5\n")
+                     .arg(signedIn ? QStringLiteral("signed in; code exchanged")
+                                   : QStringLiteral("token from the stored refresh token"),
+                          config->tokenUrl.toString(),
+                          config->clientId,
+                          indented(token),
+                          result->value().expiresAt.toString(Qt::ISODate)));
+        if (signedIn) {
+            printOut(QStringLiteral("refresh token kept in the keychain (entry %1): `send` uses it from now on\n")
+                         .arg(config->keychainEntry));
+        }
+    }
+    std::fflush(stdout);
+    if (!*result) {
+        printError(command, QStringLiteral("token fetch refused: %1").arg(result->error().toString()));
+        return WorkFailed;
+    }
+    return Success;
 }
 
 int runToken(QCommandLineParser& parser, const QString& command)
@@ -26,9 +137,11 @@ int runToken(QCommandLineParser& parser, const QString& command)
         return UsageError;
     }
     const QString file = parser.value(QStringLiteral("profile"));
-    if (profile->auth.type != AuthType::OAuth2ClientCredentials) {
+    if (profile->auth.type != AuthType::OAuth2ClientCredentials
+        && profile->auth.type != AuthType::OAuth2AuthorizationCode) {
         printError(command,
-                   Error(QStringLiteral("is not oauth2ClientCredentials: `token` fetches client-credentials tokens"),
+                   Error(QStringLiteral("is neither oauth2ClientCredentials nor oauth2AuthorizationCode: `token`"
+                                        " fetches OAuth 2.0 tokens"),
                          QStringLiteral("auth.type"),
                          file));
         return UsageError;
@@ -37,6 +150,9 @@ int runToken(QCommandLineParser& parser, const QString& command)
     if (!secrets) {
         printError(command, secrets.error().file.isEmpty() ? secrets.error().withFile(file) : secrets.error());
         return UsageError;
+    }
+    if (profile->auth.type == AuthType::OAuth2AuthorizationCode) {
+        return runAuthorizationCode(parser, command, profile.value(), secrets.value(), file);
     }
     auto request = TokenRequest::fromProfile(profile.value(), secrets.value());
     if (!request) {
@@ -114,13 +230,19 @@ int runToken(QCommandLineParser& parser, const QString& command)
 Command tokenCommand()
 {
     return {QStringLiteral("token"),
-            QStringLiteral("token --profile P.json [--json] [--show-secrets]"),
-            QStringLiteral("Fetch an OAuth 2.0 token and show the exchange."),
+            QStringLiteral("token --profile P.json [--json] [--show-secrets] [--sign-in] [--no-browser]"),
+            QStringLiteral("Fetch an OAuth 2.0 token and show the exchange; sign in for authorization-code profiles."),
             [](QCommandLineParser& parser) {
                 addProfileOption(parser);
                 parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
                 parser.addOption(
                     {QStringLiteral("show-secrets"), QStringLiteral("Show the access token instead of ••••abcd.")});
+                parser.addOption({QStringLiteral("sign-in"),
+                                  QStringLiteral("oauth2AuthorizationCode: sign in again even when a refresh token is"
+                                                 " stored.")});
+                parser.addOption({QStringLiteral("no-browser"),
+                                  QStringLiteral("oauth2AuthorizationCode: only print the sign-in address; do not"
+                                                 " start a browser.")});
             },
             runToken};
 }

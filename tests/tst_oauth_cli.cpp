@@ -2,6 +2,7 @@
 #include "tst_oauth_tokenserver.h"
 
 #include <QTemporaryDir>
+#include <QUrlQuery>
 
 namespace {
 struct Run
@@ -34,17 +35,26 @@ private:
     PyTokenServer m_tokens;
     LoopbackServer* m_hook = nullptr;
 
-    Run cli(const QStringList& args)
+    QProcessEnvironment cliEnvironment()
     {
-        QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
         env.insert(QStringLiteral("OAUTH_CS"), QStringLiteral("cli-secret-value"));
-        process.setProcessEnvironment(env);
+        // No browser may ever start from a test (the sign-in also runs with --no-browser).
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        return env;
+    }
+
+    Run cli(const QStringList& args, const QByteArray& input = {})
+    {
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment());
         process.start(TestSupport::cliPath(), args);
         if (!process.waitForStarted()) {
             return {};
         }
+        process.write(input);
         process.closeWriteChannel();
         if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
             process.kill();
@@ -73,6 +83,116 @@ private:
         file.open(QIODevice::WriteOnly | QIODevice::Truncate);
         file.write(QJsonDocument(json).toJson());
         return path;
+    }
+
+    // oauth2AuthorizationCode against the Python server's /authorize (signs in at once) and /token.
+    QString codeProfile()
+    {
+        const QJsonObject auth {{QStringLiteral("type"), QStringLiteral("oauth2AuthorizationCode")},
+                                {QStringLiteral("authUrl"), QString::fromLatin1(m_tokens.url("/authorize"))},
+                                {QStringLiteral("tokenUrl"), QString::fromLatin1(m_tokens.url("/token"))},
+                                {QStringLiteral("clientId"), QStringLiteral("cli-client")},
+                                {QStringLiteral("clientSecret"), QStringLiteral("env:OAUTH_CS")},
+                                {QStringLiteral("scope"), QStringLiteral("hooks offline_access")}};
+        const QJsonObject json {{QStringLiteral("format"), QStringLiteral("hookbench.endpoint/1")},
+                                {QStringLiteral("url"), QString::fromLatin1(m_hook->url())},
+                                {QStringLiteral("auth"), auth}};
+        const QString path = m_dir.filePath(QStringLiteral("code-profile.json"));
+        QFile file(path);
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(QJsonDocument(json).toJson());
+        return path;
+    }
+
+    QString codeKeychainEntry() const
+    {
+        return QStringLiteral("oauth2-refresh:cli-client@") + QString::fromLatin1(m_tokens.url("/token"));
+    }
+
+    QStringList codeArgs(const QString& command, const QStringList& more = {})
+    {
+        return QStringList {command, QStringLiteral("--profile"), codeProfile()} + more;
+    }
+
+    QStringList sendArgs(const QStringList& more = {})
+    {
+        return codeArgs(QStringLiteral("send"),
+                        QStringList {QStringLiteral("--type"),
+                                     QStringLiteral("t.code"),
+                                     QStringLiteral("--data"),
+                                     QStringLiteral("{}"),
+                                     QStringLiteral("--no-history")}
+                            + more);
+    }
+
+    // `token` for an authorization-code profile, with the test as the browser: it waits for the
+    // printed sign-in address, follows it (the server redirects to the CLI's loopback listener)
+    // and lets the CLI finish.
+    struct SignInRun
+    {
+        Run run;
+        QUrl opened;
+        int browserStatus = 0;
+    };
+    SignInRun signIn(const QStringList& args)
+    {
+        SignInRun result;
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment());
+        process.start(TestSupport::cliPath(), args);
+        if (!process.waitForStarted()) {
+            return result;
+        }
+        process.closeWriteChannel();
+        QByteArray err;
+        const auto signInUrl = [&]() -> QUrl {
+            err += process.readAllStandardError();
+            for (const QByteArray& line : err.split('\n')) {
+                if (line.trimmed().startsWith("http://") && line.contains("/authorize?")) {
+                    return QUrl(QString::fromUtf8(line.trimmed()));
+                }
+            }
+            return {};
+        };
+        if (QTest::qWaitFor([&] { return !signInUrl().isEmpty() || process.state() == QProcess::NotRunning; }, 30000)) {
+            result.opened = signInUrl();
+        }
+        if (result.opened.isValid()) {
+            QNetworkAccessManager browser;
+            QNetworkReply* reply = browser.get(QNetworkRequest(result.opened));
+            if (QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000)) {
+                result.browserStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            }
+            delete reply;
+        }
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
+            process.kill();
+            process.waitForFinished();
+        }
+        result.run = {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                      process.readAllStandardOutput(),
+                      err + process.readAllStandardError()};
+        return result;
+    }
+
+    QList<QJsonObject> tokenRequests()
+    {
+        QList<QJsonObject> out;
+        for (const auto& entry : m_tokens.log()) {
+            if (!entry.toObject().contains(QStringLiteral("authorize"))) {
+                out.append(entry.toObject());
+            }
+        }
+        return out;
+    }
+
+    // The CLI keeps refresh tokens in the OS keychain: without a Secret Service (scripts/bootstrap.sh
+    // test provides one) the sign-in cannot be kept, and the test is skipped unless required.
+    bool keychainAvailable(QByteArray* why)
+    {
+        const Run probe = cli({QStringLiteral("secret"), QStringLiteral("get"), codeKeychainEntry()});
+        *why = probe.err;
+        return !probe.err.contains("No keychain");
     }
 
 private slots:
@@ -187,6 +307,99 @@ private slots:
                                 profile("/t/ok/x", QStringLiteral("carrier-pigeon"))});
         QCOMPARE(config.exitCode, 2);
         QVERIFY2(config.err.contains("auth.clientAuth"), config.err.constData());
+    }
+
+    void authCodeSendWithoutSignInSaysHow()
+    {
+        cli({QStringLiteral("secret"), QStringLiteral("delete"), codeKeychainEntry()});
+        const int before = m_hook->requests().size();
+        const Run run = cli(sendArgs());
+        QCOMPARE(run.exitCode, 1);
+        const QByteArray hint = "run `hookbench-cli token --profile " + codeProfile().toUtf8() + "` to sign in";
+        QVERIFY2(run.out.contains("failed: token fetch refused: "), run.out.constData());
+        QVERIFY2(run.out.contains(hint), run.out.constData());
+        QCOMPARE(m_hook->requests().size(), before); // nothing went out without a token
+        QCOMPARE(tokenRequests().size(), 0);
+    }
+
+    void authCodeSignInThroughTheCli()
+    {
+        QByteArray why;
+        if (!keychainAvailable(&why)) {
+            if (qEnvironmentVariableIntValue("HOOKBENCH_REQUIRE_KEYCHAIN") == 1) {
+                QFAIL(why.constData());
+            }
+            QSKIP("no Secret Service in this session (scripts/bootstrap.sh test provides one)");
+        }
+        const QString entry = codeKeychainEntry();
+        cli({QStringLiteral("secret"), QStringLiteral("delete"), entry});
+
+        // 1. No refresh token: `token` prints the sign-in address; the "browser" follows it.
+        const SignInRun first =
+            signIn(codeArgs(QStringLiteral("token"), {QStringLiteral("--json"), QStringLiteral("--no-browser")}));
+        QVERIFY2(first.run.exitCode == 0, first.run.err.constData());
+        QCOMPARE(first.browserStatus, 200);
+        QVERIFY(first.run.err.contains("Sign in by opening this address in a browser:"));
+        const QUrlQuery opened(first.opened);
+        QCOMPARE(opened.queryItemValue(QStringLiteral("client_id")), QStringLiteral("cli-client"));
+        QCOMPARE(opened.queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
+        QJsonObject out = jsonLines(first.run.out).first();
+        QCOMPARE(out.value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(out.value(QStringLiteral("signedIn")).toBool(), true);
+        QCOMPARE(out.value(QStringLiteral("grant")).toString(), QStringLiteral("authorization_code"));
+        QCOMPARE(out.value(QStringLiteral("keychainEntry")).toString(), entry);
+        QCOMPARE(out.value(QStringLiteral("token")).toObject().value(QStringLiteral("access_token")).toString(),
+                 QStringLiteral("\u2022\u2022\u2022\u2022yyyy"));
+        QVERIFY(!first.run.out.contains("at-") && !first.run.out.contains("rt-"));
+        auto requests = tokenRequests();
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().value(QStringLiteral("grantType")).toString(), QStringLiteral("authorization_code"));
+        QCOMPARE(requests.first().value(QStringLiteral("pkce")).toString(), QStringLiteral("ok"));
+        QCOMPARE(requests.first().value(QStringLiteral("form_used")).toString(), QStringLiteral("basic"));
+        // The refresh token is in the keychain (the CLI waited for the write before exiting).
+        const Run stored =
+            cli({QStringLiteral("secret"), QStringLiteral("get"), entry, QStringLiteral("--show-secrets")});
+        QCOMPARE(stored.exitCode, 0);
+        QVERIFY2(stored.out.startsWith("rt-"), stored.out.constData());
+
+        // 2. `send` uses it silently: one refresh for all the deliveries.
+        m_tokens.reset();
+        const Run send = cli(sendArgs({QStringLiteral("--repeat"), QStringLiteral("3"), QStringLiteral("--json")}));
+        QVERIFY2(send.exitCode == 0, send.out.constData());
+        const QJsonObject summary = jsonLines(send.out).last().value(QStringLiteral("summary")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("delivered")).toInt(), 3);
+        QCOMPARE(summary.value(QStringLiteral("tokenFetches")).toInt(), 1);
+        requests = tokenRequests();
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().value(QStringLiteral("grantType")).toString(), QStringLiteral("refresh_token"));
+        QVERIFY(m_hook->requests().last().header("Authorization").startsWith("Bearer at-"));
+
+        // 3. `token` again: no sign-in, the (rotated) refresh token serves.
+        const Run again = cli(codeArgs(QStringLiteral("token"), {QStringLiteral("--json")}));
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        out = jsonLines(again.out).first();
+        QCOMPARE(out.value(QStringLiteral("signedIn")).toBool(), false);
+        QCOMPARE(out.value(QStringLiteral("grant")).toString(), QStringLiteral("refresh_token"));
+        QVERIFY(!again.err.contains("/authorize?"));
+
+        // 4. A refused refresh token (invalid_grant): `send` says to sign in again and forgets it ...
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("set"), entry}, "rt-revoked\n").exitCode, 0);
+        const Run refused = cli(sendArgs());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.out.contains("sign in again: the stored refresh token was refused"), refused.out.constData());
+        QVERIFY2(refused.out.contains("invalid_grant"), refused.out.constData());
+        QVERIFY2(refused.out.contains("run `hookbench-cli token --profile "), refused.out.constData());
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("get"), entry}).exitCode, 1);
+        // ... and `token` signs in at once instead of failing.
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("set"), entry}, "rt-revoked\n").exitCode, 0);
+        const SignInRun renewed = signIn(codeArgs(QStringLiteral("token"), {QStringLiteral("--no-browser")}));
+        QVERIFY2(renewed.run.exitCode == 0, renewed.run.err.constData());
+        QCOMPARE(renewed.browserStatus, 200);
+        QVERIFY2(renewed.run.out.contains("signed in; code exchanged"), renewed.run.out.constData());
+        QVERIFY(cli({QStringLiteral("secret"), QStringLiteral("get"), entry, QStringLiteral("--show-secrets")})
+                    .out.startsWith("rt-"));
+
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("delete"), entry}).exitCode, 0);
     }
 };
 

@@ -182,7 +182,7 @@ private slots:
             {QStringLiteral("jwe"), QJsonObject {{QStringLiteral("privateKey"), QStringLiteral("literal:x")}}}};
         EXPECT(run(setup(verify), {}), false, 400, "verify.jwe.privateKey is not a PEM private key");
 
-        // oauth2 needs a token endpoint in the file; the verifier itself refuses every token.
+        // oauth2 needs the running receiver's token endpoint; offline the verifier refuses every token.
         VerifyConfig config;
         config.auth.type = AuthType::OAuth2;
         const auto outcome = RequestVerifier::verify(
@@ -190,7 +190,7 @@ private slots:
             {},
             {QStringLiteral("POST"), QStringLiteral("/"), {{"Authorization", "Bearer any"}}, {}},
             QDateTime::currentDateTimeUtc());
-        EXPECT(outcome, false, 401, "not available in this build yet");
+        EXPECT(outcome, false, 401, "no OAuth 2.0 token can pass offline");
     }
 
     void everySchemeSignedAndTampered_data()

@@ -112,14 +112,26 @@ void AuthorizationCodeFlow::token(const AuthorizationCodeConfig& config, Callbac
         signIn(config, std::move(done));
         return;
     }
-    m_store->read(config.keychainEntry,
-                  [this, config, done = std::move(done)](Result<std::optional<QByteArray>> stored) mutable {
-                      if (stored && stored.value() && !stored.value()->isEmpty()) {
-                          refresh(config, *stored.value(), std::move(done));
-                      } else {
-                          signIn(config, std::move(done)); // nothing stored (or no keychain): sign in
-                      }
-                  });
+    m_store->read(
+        config.keychainEntry, [this, config, done = std::move(done)](Result<std::optional<QByteArray>> stored) mutable {
+            if (stored && stored.value() && !stored.value()->isEmpty()) {
+                refresh(config, *stored.value(), std::move(done));
+            } else if (!m_openUrl) {
+                done(signInNeeded(stored
+                                      ? QStringLiteral("no refresh token is stored for client %1 (keychain entry %2)")
+                                            .arg(config.clientId, config.keychainEntry)
+                                      : QStringLiteral("the refresh token cannot be read from the keychain (%1)")
+                                            .arg(stored.error().message)));
+            } else {
+                signIn(config, std::move(done)); // nothing stored (or no keychain): sign in
+            }
+        });
+}
+
+Error AuthorizationCodeFlow::signInNeeded(const QString& why) const
+{
+    return Error(why + QStringLiteral(": sign in first")
+                 + (m_signInHint.isEmpty() ? QString() : QStringLiteral(": ") + m_signInHint));
 }
 
 void AuthorizationCodeFlow::refresh(const AuthorizationCodeConfig& config,
@@ -140,18 +152,37 @@ void AuthorizationCodeFlow::refresh(const AuthorizationCodeConfig& config,
         if (!parsed) {
             const QString error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
             if (error == u"invalid_grant") {
-                if (m_store) {
-                    m_store->remove(config.keychainEntry, [](Result<void>) {});
+                const QString why =
+                    QStringLiteral("the stored refresh token was refused (%1)").arg(parsed.error().message);
+                const auto next = [this, config, done, why] {
+                    if (m_signInWhenRefused && m_openUrl) {
+                        signIn(config, done);
+                        return;
+                    }
+                    done(
+                        Error(QStringLiteral("sign in again: %1%2")
+                                  .arg(why, m_signInHint.isEmpty() ? QString() : QStringLiteral(": ") + m_signInHint)));
+                };
+                if (!m_store) {
+                    next();
+                    return;
                 }
-                done(Error(QStringLiteral("sign in again: the stored refresh token was refused (%1)")
-                               .arg(parsed.error().message)));
+                // Forgotten before the caller hears of it, so a short-lived process does not quit
+                // with the dead token still in the keychain.
+                QPointer<AuthorizationCodeFlow> self(this);
+                m_store->remove(config.keychainEntry, [self, next](Result<void>) {
+                    if (self) {
+                        next();
+                    }
+                });
                 return;
             }
             done(parsed.error());
             return;
         }
-        storeRefreshToken(config, body); // rotated refresh tokens replace the old one
-        done(std::move(parsed).value());
+        // Rotated refresh tokens replace the old one before anyone may ask for the next token.
+        auto token = std::make_shared<AccessToken>(std::move(parsed).value());
+        storeRefreshToken(config, body, [done, token] { done(*token); });
     });
 }
 
@@ -162,7 +193,7 @@ void AuthorizationCodeFlow::signIn(const AuthorizationCodeConfig& config, Callba
         return;
     }
     if (!m_openUrl) {
-        done(Error(QStringLiteral("sign in needed, but nothing can open a browser here")));
+        done(signInNeeded(QStringLiteral("a sign-in in the browser is needed, but nothing here can open one")));
         return;
     }
     auto pending = std::make_unique<Pending>();
@@ -277,10 +308,12 @@ void AuthorizationCodeFlow::onCallback(const QByteArray& rawQuery)
             return;
         }
         auto parsed = TokenProvider::parseResponse(status, body, QDateTime::currentDateTimeUtc());
-        if (parsed) {
-            storeRefreshToken(config, body);
+        if (!parsed) {
+            finishSignIn(std::move(parsed));
+            return;
         }
-        finishSignIn(std::move(parsed));
+        auto token = std::make_shared<AccessToken>(std::move(parsed).value());
+        storeRefreshToken(config, body, [this, token] { finishSignIn(*token); });
     });
 }
 
@@ -303,14 +336,33 @@ void AuthorizationCodeFlow::finishSignIn(Result<AccessToken> result)
     done(std::move(result));
 }
 
-void AuthorizationCodeFlow::storeRefreshToken(const AuthorizationCodeConfig& config, const QByteArray& body)
+void AuthorizationCodeFlow::storeRefreshToken(const AuthorizationCodeConfig& config,
+                                              const QByteArray& body,
+                                              std::function<void()> then)
 {
     const QString refreshToken =
         QJsonDocument::fromJson(body).object().value(QStringLiteral("refresh_token")).toString();
     if (refreshToken.isEmpty() || !m_store) {
+        then();
         return;
     }
-    m_store->write(config.keychainEntry, refreshToken.toUtf8(), [](Result<void>) {});
+    // The caller hears of the token once the write is done, so a short-lived process (the CLI)
+    // does not quit with the refresh token still on its way to the keychain.
+    QPointer<AuthorizationCodeFlow> self(this);
+    m_store->write(config.keychainEntry,
+                   refreshToken.toUtf8(),
+                   [self, entry = config.keychainEntry, then = std::move(then)](Result<void> written) {
+                       if (!self) {
+                           return;
+                       }
+                       if (!written) {
+                           emit self->warning(QStringLiteral("the refresh token could not be kept in the keychain"
+                                                             " (entry %1): %2; the next run will have to sign in"
+                                                             " again")
+                                                  .arg(entry, written.error().message));
+                       }
+                       then();
+                   });
 }
 
 void AuthorizationCodeFlow::exchange(const AuthorizationCodeConfig& config,

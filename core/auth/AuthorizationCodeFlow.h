@@ -49,7 +49,15 @@ public:
     AuthorizationCodeFlow(QNetworkAccessManager* network, SecretStore* store, QObject* parent = nullptr);
     ~AuthorizationCodeFlow() override;
 
+    // Without one the flow is silent: it uses the stored refresh token or fails, never asking
+    // anyone to sign in (the delivery engine's way).
     void setOpenUrl(OpenUrl openUrl) { m_openUrl = std::move(openUrl); }
+    // Added to the error when a sign-in is needed but cannot happen here, such as
+    // "run `hookbench-cli token --profile P.json` to sign in".
+    void setSignInHint(const QString& hint) { m_signInHint = hint; }
+    // When the stored refresh token is refused (invalid_grant): sign in at once (true, for an
+    // interactive caller) instead of failing with "sign in again" (false, the default).
+    void setSignInWhenRefused(bool signIn) { m_signInWhenRefused = signIn; }
 
     // A token: from the stored refresh token when there is one (silently), else by signing in.
     // A refused refresh token (invalid_grant) is dropped and the error asks to sign in again.
@@ -61,6 +69,11 @@ public:
     static QByteArray makeCodeVerifier();
     static QByteArray codeChallenge(const QByteArray& verifier);
 
+signals:
+    // Something the user should know that did not stop the token, e.g. that the refresh token
+    // could not be kept in the keychain (the next run will have to sign in again).
+    void warning(const QString& message);
+
 private:
     struct Pending;
     void refresh(const AuthorizationCodeConfig& config, const QByteArray& refreshToken, Callback done);
@@ -69,10 +82,14 @@ private:
                   QList<QPair<QString, QString>> form,
                   std::function<void(int status, const QByteArray& body, const QString& networkError)> done);
     void finishSignIn(Result<AccessToken> result);
-    void storeRefreshToken(const AuthorizationCodeConfig& config, const QByteArray& body);
+    // Keeps a refresh token from `body` (if any) in the store, then calls `then`.
+    void storeRefreshToken(const AuthorizationCodeConfig& config, const QByteArray& body, std::function<void()> then);
+    Error signInNeeded(const QString& why) const;
 
     QNetworkAccessManager* m_network;
     QPointer<SecretStore> m_store;
     OpenUrl m_openUrl;
+    QString m_signInHint;
+    bool m_signInWhenRefused = false;
     std::unique_ptr<Pending> m_pending;
 };

@@ -1,6 +1,8 @@
 #include "DeliveryEngine.h"
 
+#include "auth/AuthorizationCodeFlow.h"
 #include "history/HistoryStore.h"
+#include "secrets/SecretStore.h"
 #include "signing/Crypto.h"
 #include "tls/ClientTls.h"
 
@@ -132,11 +134,23 @@ void Delivery::startAttempt()
 
 bool Delivery::usesTokens() const
 {
-    return m_job.profile.auth.type == AuthType::OAuth2ClientCredentials;
+    return m_job.profile.auth.type == AuthType::OAuth2ClientCredentials
+           || m_job.profile.auth.type == AuthType::OAuth2AuthorizationCode;
 }
 
 void Delivery::requestToken()
 {
+    if (m_job.profile.auth.type == AuthType::OAuth2AuthorizationCode) {
+        auto config = AuthorizationCodeConfig::fromProfile(m_job.profile, m_job.secrets);
+        if (!config) {
+            fail(config.error().toString());
+            return;
+        }
+        m_tokenKey = config->keychainEntry;
+        m_engine->authorizationCodeToken(
+            config.value(), this, [this](const TokenOutcome& outcome) { onToken(outcome); });
+        return;
+    }
     auto request = TokenRequest::fromProfile(m_job.profile, m_job.secrets);
     if (!request) {
         fail(request.error().toString());
@@ -391,7 +405,11 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
         // The token may have been revoked or expired early: drop it, fetch a new one and send
         // once more within this attempt.
         m_resentAfter401 = true;
-        m_engine->tokens()->invalidate(m_tokenKey);
+        if (m_job.profile.auth.type == AuthType::OAuth2AuthorizationCode) {
+            m_engine->invalidateAuthorizationCodeToken(m_tokenKey);
+        } else {
+            m_engine->tokens()->invalidate(m_tokenKey);
+        }
         m_notes.append(
             QStringLiteral("answered 401 with the token from %1; fetched a new token and sent again")
                 .arg(m_tokenExchange.isEmpty() ? QStringLiteral("the cache") : QStringLiteral("this attempt's fetch")));
@@ -501,6 +519,74 @@ DeliveryEngine::~DeliveryEngine()
     // historyError may be gone already; the warning is still logged.
     const QSignalBlocker blocker(this);
     flushHistory();
+}
+
+void DeliveryEngine::setSecretStore(SecretStore* store)
+{
+    m_secretStore = store;
+}
+
+AuthorizationCodeFlow* DeliveryEngine::authorizationCode()
+{
+    if (!m_codeFlow) {
+        if (!m_secretStore) {
+            m_secretStore = new KeychainSecretStore(this);
+        }
+        m_codeFlow = new AuthorizationCodeFlow(m_network, m_secretStore, this);
+    }
+    return m_codeFlow;
+}
+
+void DeliveryEngine::authorizationCodeToken(const AuthorizationCodeConfig& config,
+                                            QObject* context,
+                                            TokenProvider::Callback done)
+{
+    const QString key = config.keychainEntry;
+    const auto cached = m_codeTokens.constFind(key);
+    if (cached != m_codeTokens.cend()
+        && QDateTime::currentDateTimeUtc().addSecs(TokenProvider::ExpirySkewSecs) < cached->expiresAt) {
+        TokenOutcome outcome;
+        outcome.token = *cached;
+        QTimer::singleShot(0, context, [done = std::move(done), outcome] { done(outcome); });
+        return;
+    }
+    auto waiting = m_codeWaiters.find(key);
+    if (waiting != m_codeWaiters.end()) {
+        waiting->append({context, std::move(done)});
+        return;
+    }
+    m_codeWaiters.insert(key, {{context, std::move(done)}});
+    ++m_codeFetches;
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    authorizationCode()->token(config, [this, key, config, startedAt, clock](Result<AccessToken> result) {
+        TokenOutcome outcome;
+        // What the trace can show: the flow keeps the refresh token to itself.
+        outcome.exchange = QJsonObject {
+            {QStringLiteral("startedAt"), startedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("request"),
+             QJsonObject {{QStringLiteral("method"), QStringLiteral("POST")},
+                          {QStringLiteral("url"), config.tokenUrl.toString()},
+                          {QStringLiteral("grantType"), QStringLiteral("refresh_token")},
+                          {QStringLiteral("clientAuth"), config.clientAuth}}},
+            {QStringLiteral("elapsedMs"), qRound(double(clock->nsecsElapsed()) / 1e5) / 10.0},
+        };
+        if (result) {
+            outcome.token = result.value();
+            m_codeTokens.insert(key, result.value());
+        } else {
+            outcome.error = result.error();
+            outcome.exchange.insert(QStringLiteral("error"), result.error().message);
+        }
+        const QList<CodeWaiter> waiters = m_codeWaiters.take(key);
+        outcome.exchange.insert(QStringLiteral("sharedBy"), int(waiters.size()));
+        for (const auto& waiter : waiters) {
+            if (waiter.context) {
+                waiter.done(outcome);
+            }
+        }
+    });
 }
 
 void DeliveryEngine::setHistory(HistoryStore* history)

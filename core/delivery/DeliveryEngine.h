@@ -18,7 +18,10 @@
 
 #include <optional>
 
+class AuthorizationCodeFlow;
+struct AuthorizationCodeConfig;
 class HistoryStore;
+class SecretStore;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
@@ -126,7 +129,15 @@ public:
     QNetworkAccessManager* network() const { return m_network; }
     // OAuth tokens shared by every delivery of this engine.
     TokenProvider* tokens() const { return m_tokens; }
-    int tokenFetches() const { return m_tokens->fetchCount(); }
+    // Token requests sent: client credentials and authorization-code refreshes.
+    int tokenFetches() const { return m_tokens->fetchCount() + m_codeFetches; }
+
+    // Where oauth2AuthorizationCode refresh tokens live (not owned); set it before the first
+    // delivery. Without one the OS keychain is used.
+    void setSecretStore(SecretStore* store);
+    // The authorization code flow the deliveries get their tokens from: silent, it uses the stored
+    // refresh token and never opens a browser; the face (CLI, GUI) sets its sign-in hint.
+    AuthorizationCodeFlow* authorizationCode();
 
 signals:
     void attemptFinished(const AttemptTrace& trace);
@@ -134,6 +145,10 @@ signals:
 
 private:
     friend class Delivery;
+    // oauth2AuthorizationCode: a cached token, or one refresh for all the deliveries waiting for
+    // it (a rotating refresh token must never be used twice at once).
+    void authorizationCodeToken(const AuthorizationCodeConfig& config, QObject* context, TokenProvider::Callback done);
+    void invalidateAuthorizationCodeToken(const QString& key) { m_codeTokens.remove(key); }
     void record(const AttemptTrace& trace, const QByteArray& eventJson);
     void flushHistory();
     // Qt keys its connection cache by scheme, host and port only, so a kept-alive TLS connection
@@ -151,4 +166,15 @@ private:
     bool m_flushQueued = false;
     QHash<QString, QString> m_tlsSettingsByOrigin;
     QRandomGenerator m_random {QRandomGenerator::securelySeeded()};
+
+    struct CodeWaiter
+    {
+        QPointer<QObject> context;
+        TokenProvider::Callback done;
+    };
+    QPointer<SecretStore> m_secretStore;
+    AuthorizationCodeFlow* m_codeFlow = nullptr;
+    QHash<QString, AccessToken> m_codeTokens;        // by keychain entry
+    QHash<QString, QList<CodeWaiter>> m_codeWaiters; // refreshes in flight
+    int m_codeFetches = 0;
 };

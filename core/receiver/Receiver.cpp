@@ -1,6 +1,7 @@
 #include "Receiver.h"
 
 #include "ReceiverLog.h"
+#include "TokenEndpoint.h"
 #include "jose/Jwks.h"
 #include "secrets/SecretStore.h"
 #include "tls/SelfSigned.h"
@@ -126,6 +127,11 @@ QHostAddress Receiver::address() const
     return m_server->serverAddress();
 }
 
+QString Receiver::tokenUrl() const
+{
+    return m_tokenEndpoint ? url() + m_tokenEndpoint->config().path : QString();
+}
+
 void Receiver::resolveAndStart(const ReceiverConfig& config, SecretStore* store, std::function<void(Result<void>)> done)
 {
     auto* resolver = new SecretResolver(store, this);
@@ -147,6 +153,11 @@ Result<void> Receiver::start(const ReceiverConfig& config, const SecretValues& s
     m_secrets = secrets;
     m_secretHeaders = RequestVerifier::secretHeaderNames(config.verify);
     m_sequenceIndex = 0;
+    m_tokenEndpoint.reset();
+    if (config.tokenEndpoint) {
+        m_tokenEndpoint =
+            std::make_unique<TokenEndpoint>(*config.tokenEndpoint, secrets.value(config.tokenEndpoint->clientSecret));
+    }
 
     if (!m_store) {
         auto opened = ReceivedStore::open();
@@ -363,6 +374,10 @@ int Receiver::nextAcceptStatus(bool consume)
 
 void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
 {
+    if (m_tokenEndpoint && m_tokenEndpoint->handles(request.path)) {
+        handleToken(request, std::move(responder));
+        return;
+    }
     if (serveJwks(request, responder)) {
         return;
     }
@@ -375,6 +390,12 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
     const auto seen = [this](const QString& id) {
         return m_batchIds.contains(id) || m_store->seenEventId(id);
     };
+    RequestVerifier::TokenCheck tokens;
+    if (m_tokenEndpoint) {
+        tokens = [this](const HeaderList& headers, const QString& headerName, const QDateTime& now) {
+            return m_tokenEndpoint->checkAccessToken(headers, headerName, now);
+        };
+    }
     VerifyOutcome outcome =
         RequestVerifier::verify(m_config.verify,
                                 m_secrets,
@@ -382,7 +403,8 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
                                 VerifyRequest::from(request),
                                 request.receivedAt.isValid() ? request.receivedAt : QDateTime::currentDateTimeUtc(),
                                 nextAcceptStatus(false),
-                                seen);
+                                seen,
+                                tokens);
     if (outcome.jwsKeyMissing && jwksUrl
         && (m_jwksFetching || !m_jwksRefreshed.isValid() || m_jwksRefreshed.elapsed() >= JwksRefreshIntervalMs)) {
         // No key for this kid: the key server may have rotated. Check again once the set is
@@ -451,6 +473,34 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
     schedule(std::move(pending));
 }
 
+void Receiver::handleToken(const ReceivedRequest& request, HttpResponder responder)
+{
+    TokenEndpoint::Answer answer =
+        m_tokenEndpoint->handle(VerifyRequest::from(request),
+                                request.query,
+                                url(),
+                                request.receivedAt.isValid() ? request.receivedAt : QDateTime::currentDateTimeUtc());
+    Pending pending;
+    pending.responder = std::move(responder);
+    pending.token = true;
+    ReceivedRecord& record = pending.record;
+    record.receivedAt = request.receivedAt;
+    record.method = request.method;
+    record.path = request.path;
+    record.query = answer.maskedQuery;
+    // Authorization (Basic client credentials) is among the secret headers; the body's
+    // client_secret and client_assertion are masked by the endpoint; the token is never stored.
+    record.headers = RequestVerifier::maskSecretHeaders(request.headers, m_secretHeaders);
+    record.body = answer.maskedBody;
+    record.remote = request.remote();
+    record.tls = tlsJson(request.tls);
+    record.checks = QJsonArray {answer.check.toJson()};
+    record.verdict = QStringLiteral("token");
+    record.status = answer.response.status;
+    pending.response = std::move(answer.response);
+    schedule(std::move(pending));
+}
+
 void Receiver::schedule(Pending pending)
 {
     m_batch.append(std::move(pending));
@@ -494,8 +544,9 @@ void Receiver::flush()
         if (pending.drop) {
             pending.responder.drop();
         } else {
-            pending.responder.respondAfter(m_config.response.delayMs, std::move(pending.response));
-            if (m_config.response.delayMs > 0) {
+            const int delayMs = pending.token ? 0 : m_config.response.delayMs;
+            pending.responder.respondAfter(delayMs, std::move(pending.response));
+            if (delayMs > 0) {
                 m_answering.append(pending.responder);
             }
         }

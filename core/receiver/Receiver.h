@@ -16,6 +16,7 @@
 
 class QNetworkAccessManager;
 class SecretStore;
+class TokenEndpoint;
 
 // The local receiver of contract 5: listens (HTTP or HTTPS), checks every request with
 // RequestVerifier, stores it in the history BEFORE answering, then answers as configured and
@@ -57,6 +58,8 @@ public:
     ReceivedStore* store() const { return m_store; }
     // How often verify.jws.jwksUrl was fetched (at start, then on an unknown kid at most once a minute).
     int jwksFetches() const { return m_jwksFetches; }
+    // url() + tokenEndpoint.path when the receiver is a token server; empty otherwise.
+    QString tokenUrl() const;
 
 signals:
     // After the request was stored and its answer handed to the connection. Headers are masked.
@@ -80,6 +83,7 @@ private:
         bool forward = false;
         HeaderList forwardHeaders; // the original headers (the forward target may check auth)
         QString dedupeId;          // committed with the row: later requests see it as seen
+        bool token = false;        // a token endpoint answer: never delayed
     };
 
     void handle(const ReceivedRequest& request, HttpResponder responder);
@@ -88,6 +92,8 @@ private:
     void fetchJwks();
     void releaseJwksWaiting();
     void schedule(Pending pending);
+    // A request to tokenEndpoint.path: answered by the token endpoint, stored with verdict "token".
+    void handleToken(const ReceivedRequest& request, HttpResponder responder);
     int nextAcceptStatus(bool consume);
     void forward(qint64 seq,
                  const QString& method,
@@ -118,4 +124,5 @@ private:
     bool m_jwksFetching = false;
     int m_jwksFetches = 0;
     QList<QPair<ReceivedRequest, HttpResponder>> m_jwksWaiting;
+    std::unique_ptr<TokenEndpoint> m_tokenEndpoint;
 };

@@ -83,6 +83,11 @@ namespace RequestVerifier {
 // Whether a dedupe id was already processed (ReceivedStore::seenEventId while receiving). Without
 // it, dedupe reports the id only (offline there is nothing to compare with).
 using SeenPredicate = std::function<bool(const QString& dedupeId)>;
+// `verify.auth` type oauth2: the check of the Bearer token in `headerName` against the tokens the
+// receiver's own token endpoint issued (TokenEndpoint::checkAccessToken). Without it (offline)
+// no token can pass, since only the running receiver knows what it issued.
+using TokenCheck =
+    std::function<VerifyCheck(const HeaderList& headers, const QString& headerName, const QDateTime& now)>;
 
 // `secrets` holds the resolved value of every reference in `config` (ReceiverConfig::secretRefs).
 // `acceptStatus` is what an accepted request is answered (response.status or the sequence's next).
@@ -91,7 +96,8 @@ VerifyOutcome verify(const VerifyConfig& config,
                      const VerifyRequest& request,
                      const QDateTime& now,
                      int acceptStatus = 200,
-                     const SeenPredicate& seen = {});
+                     const SeenPredicate& seen = {},
+                     const TokenCheck& tokens = {});
 
 // The same, with the JOSE keys already read (the live receiver reads them once, at start).
 VerifyOutcome verify(const VerifyConfig& config,
@@ -100,7 +106,8 @@ VerifyOutcome verify(const VerifyConfig& config,
                      const VerifyRequest& request,
                      const QDateTime& now,
                      int acceptStatus = 200,
-                     const SeenPredicate& seen = {});
+                     const SeenPredicate& seen = {},
+                     const TokenCheck& tokens = {});
 
 // Reads the keys of verify.jws (publicKey, secret, jwks) and verify.jwe (privateKey) from their
 // resolved values; an error names the field (verify.jws.publicKey ...) and what is wrong. The
