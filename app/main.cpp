@@ -1,11 +1,25 @@
+#include "EndpointEditor.h"
+#include "EndpointLibrary.h"
+#include "EventComposer.h"
 #include "MainWindow.h"
+#include "TraceInspector.h"
+
+#include "model/ReceiverConfig.h"
+#include "receiver/Receiver.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPointer>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+
+#include <functional>
+#include <memory>
 
 #include <cstdio>
 
@@ -23,6 +37,129 @@ QString peakMemory()
     }
     return QStringLiteral("unknown");
 }
+
+bool saveShot(QWidget* widget, const QString& path)
+{
+    const bool saved = widget->grab().save(path);
+    std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "cannot save", qPrintable(path));
+    return saved;
+}
+
+// --demo-screenshot DIR: the pictures of the docs, made from a real session. A receiver in this
+// process is the webhook endpoint and its OAuth token server; one endpoint with client
+// credentials and a standard-webhooks signature sends one event; then the window, the inspector
+// and the "Get token" dialog are saved as main-window.png, inspector.png and oauth-token.png.
+// Secrets are env: references set in this process only, so nothing goes to a keychain or a file.
+class DemoScreenshots final : public QObject
+{
+public:
+    DemoScreenshots(MainWindow* window, QString folder)
+        : QObject(window)
+        , m_window(window)
+        , m_folder(std::move(folder))
+        , m_receiver(new Receiver(this))
+    { }
+
+    void start()
+    {
+        QDir().mkpath(m_folder);
+        const QByteArray config = "{\"format\":\"hookbench.receiver/1\",\"listen\":\"127.0.0.1:0\","
+                                  "\"verify\":{\"auth\":{\"type\":\"oauth2\"},"
+                                  "\"signatures\":[{\"scheme\":\"standard-webhooks\","
+                                  "\"secrets\":[\"env:HOOKBENCH_DEMO_WHSEC\"]}]},"
+                                  "\"tokenEndpoint\":{\"path\":\"/oauth2/token\",\"clientId\":\"loans-sender\","
+                                  "\"clientSecret\":\"env:HOOKBENCH_DEMO_CLIENT_SECRET\","
+                                  "\"clientAuth\":[\"basic\",\"post\",\"jwt\"],\"expiresIn\":3600}}";
+        auto parsed = ReceiverConfig::fromJson(config);
+        if (!parsed) {
+            fail(parsed.error().toString());
+            return;
+        }
+        m_receiver->resolveAndStart(parsed.value(), nullptr, [this](Result<void> started) {
+            if (!started) {
+                fail(started.error().toString());
+                return;
+            }
+            send();
+        });
+    }
+
+private:
+    void fail(const QString& message)
+    {
+        std::fprintf(stderr, "demo: %s\n", qPrintable(message));
+        QApplication::exit(1);
+    }
+
+    void later(std::function<void()> step) { QTimer::singleShot(600, this, std::move(step)); }
+
+    void send()
+    {
+        const QString base = m_receiver->url();
+        auto profile = EndpointProfile::fromJson(
+            QStringLiteral("{\"format\":\"hookbench.endpoint/1\",\"name\":\"Loans staging\","
+                           "\"url\":\"%1/hooks/loans\","
+                           "\"headers\":{\"X-Partner-Id\":\"p-42\"},"
+                           "\"auth\":{\"type\":\"oauth2ClientCredentials\",\"tokenUrl\":\"%1/oauth2/token\","
+                           "\"clientId\":\"loans-sender\",\"clientSecret\":\"env:HOOKBENCH_DEMO_CLIENT_SECRET\","
+                           "\"clientAuth\":\"jwt\",\"scope\":\"hooks.write\"},"
+                           "\"signatures\":[{\"scheme\":\"standard-webhooks\","
+                           "\"secret\":\"env:HOOKBENCH_DEMO_WHSEC\"}],"
+                           "\"retry\":{\"policy\":\"exponential\",\"maxAttempts\":5,\"initialDelayMs\":1000}}")
+                .arg(base)
+                .toUtf8());
+        if (!profile) {
+            fail(profile.error().toString());
+            return;
+        }
+        EndpointEntry entry {EndpointLibrary::newId(), profile.value()};
+        if (auto inserted = m_window->library()->insert(0, entry); !inserted) {
+            fail(inserted.error().toString());
+            return;
+        }
+        m_window->selectEndpoint(entry.id);
+        m_window->composer()->setText(
+            QStringLiteral("{\n  \"id\": \"evt_{{uuid}}\",\n  \"type\": \"policy.bound\",\n"
+                           "  \"subject\": \"policy/abc\",\n  \"timestamp\": \"{{now}}\",\n"
+                           "  \"data\": { \"policyId\": \"abc\", \"premium\": 1250.5, \"currency\": \"EUR\" }\n}\n"));
+        connect(m_window, &MainWindow::deliveryFinished, this, [this](bool delivered) {
+            if (!delivered) {
+                fail(QStringLiteral("the demo event was not delivered"));
+                return;
+            }
+            later([this] { shootWindow(); });
+        });
+        later([this] { m_window->send(); });
+    }
+
+    void shootWindow()
+    {
+        if (!saveShot(m_window, QDir(m_folder).filePath(QStringLiteral("main-window.png")))
+            || !saveShot(m_window->inspector(), QDir(m_folder).filePath(QStringLiteral("inspector.png")))) {
+            QApplication::exit(1);
+            return;
+        }
+        auto* tabs = m_window->editor()->tabs();
+        tabs->setCurrentIndex(1);
+        connect(m_window->editor(), &EndpointEditor::tokenFinished, this, [this](bool ok) {
+            if (!ok) {
+                fail(QStringLiteral("the demo token request was refused"));
+                return;
+            }
+            later([this] {
+                QDialog* dialog = m_window->editor()->tokenDialog();
+                const bool saved =
+                    dialog && saveShot(dialog, QDir(m_folder).filePath(QStringLiteral("oauth-token.png")));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+        m_window->editor()->getToken();
+    }
+
+    MainWindow* m_window;
+    QString m_folder;
+    Receiver* m_receiver;
+};
 } // namespace
 
 int main(int argc, char** argv)
@@ -42,6 +179,18 @@ int main(int argc, char** argv)
     // --screenshot PATH: save a picture of the window once it is shown, then quit (docs).
     const qsizetype shot = args.indexOf(QStringLiteral("--screenshot"));
     const QString screenshotPath = shot >= 0 && shot + 1 < args.size() ? args.at(shot + 1) : QString();
+    const qsizetype demo = args.indexOf(QStringLiteral("--demo-screenshot"));
+    const QString demoFolder = demo >= 0 && demo + 1 < args.size() ? args.at(demo + 1) : QString();
+    // The demo works in a data folder and settings of its own: the user's endpoints, history and
+    // window state are not touched.
+    std::unique_ptr<QTemporaryDir> demoData;
+    if (!demoFolder.isEmpty()) {
+        demoData = std::make_unique<QTemporaryDir>();
+        qputenv("HOOKBENCH_DATA_DIR", demoData->path().toUtf8());
+        qputenv("HOOKBENCH_DEMO_CLIENT_SECRET", "demo-client-secret-4f9a");
+        qputenv("HOOKBENCH_DEMO_WHSEC", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        QApplication::setOrganizationName(QStringLiteral("HookBenchDemo"));
+    }
 
     MainWindow window;
     // --show-history: open on the History page (the bench measures the window with its table filled).
@@ -50,7 +199,14 @@ int main(int argc, char** argv)
             tabs->setCurrentIndex(2);
         }
     }
+    if (!demoFolder.isEmpty()) {
+        window.resize(1440, 880);
+    }
     window.show();
+    if (!demoFolder.isEmpty()) {
+        auto* shots = new DemoScreenshots(&window, demoFolder);
+        QTimer::singleShot(300, shots, [shots] { shots->start(); });
+    }
     if (bench) {
         QTimer::singleShot(0, &window, [&] {
             QApplication::processEvents(); // the first paint
