@@ -4,7 +4,11 @@
 #include "MainWindow.h"
 #include "TraceInspector.h"
 
+#include "jose/JoseKey.h"
+#include "jose/Jws.h"
 #include "model/ReceiverConfig.h"
+#include "receiver/HttpServer.h"
+#include "receiver/ReceivedRequest.h"
 #include "receiver/Receiver.h"
 
 #include <QApplication>
@@ -17,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <QUrlQuery>
+#include <QUuid>
 
 #include <functional>
 #include <memory>
@@ -46,7 +52,7 @@ bool saveShot(QWidget* widget, const QString& path)
 }
 
 // --demo-screenshot DIR: the pictures of the docs, made from a real session. A receiver in this
-// process is the webhook endpoint and its OAuth token server; one endpoint with client
+// process is the webhook endpoint, a small token endpoint beside it issues tokens; one endpoint with client
 // credentials and a standard-webhooks signature sends one event; then the window, the inspector
 // and the "Get token" dialog are saved as main-window.png, inspector.png and oauth-token.png.
 // Secrets are env: references set in this process only, so nothing goes to a keychain or a file.
@@ -58,21 +64,22 @@ public:
         , m_window(window)
         , m_folder(std::move(folder))
         , m_receiver(new Receiver(this))
+        , m_tokenServer(new HttpServer(this))
     { }
 
     void start()
     {
         QDir().mkpath(m_folder);
         const QByteArray config = "{\"format\":\"hookbench.receiver/1\",\"listen\":\"127.0.0.1:0\","
-                                  "\"verify\":{\"auth\":{\"type\":\"oauth2\"},"
-                                  "\"signatures\":[{\"scheme\":\"standard-webhooks\","
-                                  "\"secrets\":[\"env:HOOKBENCH_DEMO_WHSEC\"]}]},"
-                                  "\"tokenEndpoint\":{\"path\":\"/oauth2/token\",\"clientId\":\"loans-sender\","
-                                  "\"clientSecret\":\"env:HOOKBENCH_DEMO_CLIENT_SECRET\","
-                                  "\"clientAuth\":[\"basic\",\"post\",\"jwt\"],\"expiresIn\":3600}}";
+                                  "\"verify\":{\"signatures\":[{\"scheme\":\"standard-webhooks\","
+                                  "\"secrets\":[\"env:HOOKBENCH_DEMO_WHSEC\"]}]}}";
         auto parsed = ReceiverConfig::fromJson(config);
         if (!parsed) {
             fail(parsed.error().toString());
+            return;
+        }
+        if (auto listening = startTokenServer(); !listening) {
+            fail(listening.error().toString());
             return;
         }
         m_receiver->resolveAndStart(parsed.value(), nullptr, [this](Result<void> started) {
@@ -85,6 +92,32 @@ public:
     }
 
 private:
+    // The token endpoint of the demo: client_secret_jwt (the assertion checked with core/jose),
+    // tokens of an hour. The receiver checks the signature of what is sent, not the token.
+    Result<void> startTokenServer()
+    {
+        m_tokenServer->setHandler([](const ReceivedRequest& request, HttpResponder responder) {
+            const QUrlQuery form(QString::fromUtf8(request.body));
+            const QByteArray assertion =
+                form.queryItemValue(QStringLiteral("client_assertion"), QUrl::FullyDecoded).toLatin1();
+            auto verified = Jws::verifyCompact(
+                assertion, {JoseKey::fromSecret(qgetenv("HOOKBENCH_DEMO_CLIENT_SECRET"))}, {QStringLiteral("HS256")});
+            HttpResponse response;
+            response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+            if (request.path != QLatin1String("/oauth2/token")
+                || form.queryItemValue(QStringLiteral("grant_type")) != QLatin1String("client_credentials")
+                || !verified) {
+                response.status = 401;
+                response.body = "{\"error\":\"invalid_client\"}";
+            } else {
+                response.body = "{\"access_token\":\"demo-" + QUuid::createUuid().toByteArray(QUuid::Id128)
+                                + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"hooks.write\"}";
+            }
+            responder.respond(response);
+        });
+        return m_tokenServer->listen();
+    }
+
     void fail(const QString& message)
     {
         std::fprintf(stderr, "demo: %s\n", qPrintable(message));
@@ -100,13 +133,13 @@ private:
             QStringLiteral("{\"format\":\"hookbench.endpoint/1\",\"name\":\"Loans staging\","
                            "\"url\":\"%1/hooks/loans\","
                            "\"headers\":{\"X-Partner-Id\":\"p-42\"},"
-                           "\"auth\":{\"type\":\"oauth2ClientCredentials\",\"tokenUrl\":\"%1/oauth2/token\","
+                           "\"auth\":{\"type\":\"oauth2ClientCredentials\",\"tokenUrl\":\"%2/oauth2/token\","
                            "\"clientId\":\"loans-sender\",\"clientSecret\":\"env:HOOKBENCH_DEMO_CLIENT_SECRET\","
                            "\"clientAuth\":\"jwt\",\"scope\":\"hooks.write\"},"
                            "\"signatures\":[{\"scheme\":\"standard-webhooks\","
                            "\"secret\":\"env:HOOKBENCH_DEMO_WHSEC\"}],"
                            "\"retry\":{\"policy\":\"exponential\",\"maxAttempts\":5,\"initialDelayMs\":1000}}")
-                .arg(base)
+                .arg(base, QStringLiteral("http://127.0.0.1:%1").arg(m_tokenServer->serverPort()))
                 .toUtf8());
         if (!profile) {
             fail(profile.error().toString());
@@ -118,13 +151,16 @@ private:
             return;
         }
         m_window->selectEndpoint(entry.id);
+        m_window->editor()->tabs()->setCurrentIndex(1); // the OAuth form
         m_window->composer()->setText(
             QStringLiteral("{\n  \"id\": \"evt_{{uuid}}\",\n  \"type\": \"policy.bound\",\n"
                            "  \"subject\": \"policy/abc\",\n  \"timestamp\": \"{{now}}\",\n"
                            "  \"data\": { \"policyId\": \"abc\", \"premium\": 1250.5, \"currency\": \"EUR\" }\n}\n"));
         connect(m_window, &MainWindow::deliveryFinished, this, [this](bool delivered) {
             if (!delivered) {
-                fail(QStringLiteral("the demo event was not delivered"));
+                const auto& attempts = m_window->inspector()->attempts();
+                fail(QStringLiteral("the demo event was not delivered: %1")
+                         .arg(attempts.isEmpty() ? QStringLiteral("no attempt") : attempts.last().error));
                 return;
             }
             later([this] { shootWindow(); });
@@ -134,13 +170,19 @@ private:
 
     void shootWindow()
     {
-        if (!saveShot(m_window, QDir(m_folder).filePath(QStringLiteral("main-window.png")))
-            || !saveShot(m_window->inspector(), QDir(m_folder).filePath(QStringLiteral("inspector.png")))) {
+        if (!saveShot(m_window, QDir(m_folder).filePath(QStringLiteral("main-window.png")))) {
             QApplication::exit(1);
             return;
         }
-        auto* tabs = m_window->editor()->tabs();
-        tabs->setCurrentIndex(1);
+        // The inspector on its Token tab: the exchange this attempt made.
+        if (auto* tabs = m_window->inspector()->findChild<QTabWidget*>(QStringLiteral("inspectorTabWidget"))) {
+            tabs->setCurrentIndex(tabs->count() - 1);
+        }
+        m_window->inspector()->resize(620, 820);
+        if (!saveShot(m_window->inspector(), QDir(m_folder).filePath(QStringLiteral("inspector.png")))) {
+            QApplication::exit(1);
+            return;
+        }
         connect(m_window->editor(), &EndpointEditor::tokenFinished, this, [this](bool ok) {
             if (!ok) {
                 fail(QStringLiteral("the demo token request was refused"));
@@ -159,6 +201,7 @@ private:
     MainWindow* m_window;
     QString m_folder;
     Receiver* m_receiver;
+    HttpServer* m_tokenServer;
 };
 } // namespace
 

@@ -1673,7 +1673,7 @@ void EndpointEditor::showTokenDialog(const QJsonObject& exchange, const QString&
         layout->addWidget(m_tokenResult);
         layout->addWidget(m_tokenView, 1);
         layout->addWidget(buttons);
-        m_tokenDialog->resize(680, 560);
+        m_tokenDialog->resize(700, 760);
     }
     m_tokenResult->setText(result);
     if (exchange.isEmpty()) {

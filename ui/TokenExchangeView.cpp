@@ -58,7 +58,7 @@ TokenExchangeView::TokenExchangeView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
-    layout->addWidget(m_exchange, 2);
+    layout->addWidget(m_exchange, 1);
     layout->addWidget(m_assertionLabel);
     layout->addWidget(m_assertion, 1);
     clear();
