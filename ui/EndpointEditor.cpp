@@ -380,7 +380,7 @@ QWidget* EndpointEditor::buildAuthTab()
     extraButtons->addStretch();
     extraLayout->addLayout(extraButtons);
     m_oauthHeaderName = lineEdit(QStringLiteral("oauthHeaderNameLineEdit"), ccBox, QStringLiteral("Authorization"));
-    m_getToken = new QPushButton(tr("&Get token"), ccBox);
+    m_getToken = new QPushButton(tr("Get token"), ccBox);
     m_getToken->setObjectName(QStringLiteral("getTokenButton"));
     m_getToken->setToolTip(tr("Requests a token now and shows the exchange; a send afterwards reuses it"));
     connect(m_getToken, &QPushButton::clicked, this, [this] { getToken(); });
