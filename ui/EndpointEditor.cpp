@@ -4,19 +4,38 @@
 #include "RetryTimelineWidget.h"
 #include "SecretLineEdit.h"
 
+#include "TokenExchangeView.h"
+
+#include "auth/AuthorizationCodeFlow.h"
+#include "auth/TokenProvider.h"
+#include "delivery/DeliveryEngine.h"
 #include "delivery/RequestBuilder.h"
 #include "delivery/RetryPolicy.h"
+#include "history/HistoryStore.h"
+#include "jose/Jwe.h"
+#include "jose/Jws.h"
+#include "secrets/SecretRef.h"
 #include "secrets/SecretResolver.h"
 #include "signing/Signer.h"
+#include "tls/ClientTls.h"
+#include "tls/KeyTools.h"
 #include "util/Headers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -25,6 +44,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QSslCertificate>
+#include <QSslSocket>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -33,23 +54,6 @@
 #include <QVBoxLayout>
 
 namespace {
-// Shown on every form whose engine part is still being built: the form is real, the feature is
-// not faked.
-QLabel* laterBuildNote(const QString& what, QWidget* parent)
-{
-    auto* note = new QLabel(EndpointEditor::tr("%1 arrives with a later build of HookBench. This form is disabled "
-                                               "until then: nothing here is sent or faked, and what a loaded "
-                                               "profile holds is kept as it is.")
-                                .arg(what),
-                            parent);
-    note->setWordWrap(true);
-    note->setFrameShape(QFrame::StyledPanel);
-    note->setMargin(6);
-    note->setBackgroundRole(QPalette::AlternateBase);
-    note->setAutoFillBackground(true);
-    return note;
-}
-
 QLabel* helpLabel(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
@@ -91,6 +95,16 @@ QString asReference(const QString& text)
     return text.isEmpty() || EndpointLibrary::isReference(text) ? text : QStringLiteral("literal:") + text;
 }
 
+// Long forms scroll instead of squeezing their rows.
+QWidget* scrolled(QWidget* page)
+{
+    auto* area = new QScrollArea;
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidget(page);
+    return area;
+}
+
 const QList<SignatureScheme> AllSchemes {SignatureScheme::HmacSha256,
                                          SignatureScheme::GitHub,
                                          SignatureScheme::Shopify,
@@ -108,10 +122,10 @@ EndpointEditor::EndpointEditor(SecretStore* store, QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("endpointTabWidget"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(buildGeneralTab(), tr("&General"));
-    m_tabs->addTab(buildAuthTab(), tr("&Authentication"));
+    m_tabs->addTab(scrolled(buildAuthTab()), tr("&Authentication"));
     m_tabs->addTab(buildSigningTab(), tr("Si&gning"));
-    m_tabs->addTab(buildPayloadTab(), tr("&Payload security"));
-    m_tabs->addTab(buildTlsTab(), tr("T&LS"));
+    m_tabs->addTab(scrolled(buildPayloadTab()), tr("&Payload security"));
+    m_tabs->addTab(scrolled(buildTlsTab()), tr("T&LS"));
     m_tabs->addTab(buildRetryTab(), tr("&Retry"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -279,53 +293,182 @@ QWidget* EndpointEditor::buildAuthTab()
     headerForm->addRow(tr("&Value:"), m_headerValue);
     m_authPages->addWidget(header);
 
-    // OAuth 2.0 client credentials: present, disabled until the token provider lands.
+    // OAuth 2.0 client credentials (contract 3.2)
     auto* clientCredentials = new QWidget;
     auto* ccLayout = new QVBoxLayout(clientCredentials);
-    ccLayout->addWidget(laterBuildNote(tr("OAuth 2.0 (client credentials, \"Get token\")"), clientCredentials));
+    ccLayout->setContentsMargins(0, 0, 0, 0);
     auto* ccBox = new QGroupBox(clientCredentials);
     ccBox->setObjectName(QStringLiteral("clientCredentialsGroupBox"));
-    auto* ccForm = new QFormLayout(ccBox);
+    m_ccForm = new QFormLayout(ccBox);
     m_tokenUrl = lineEdit(QStringLiteral("tokenUrlLineEdit"), ccBox, tr("https://auth.example.com/oauth2/token"));
+    m_authServerUrl = lineEdit(
+        QStringLiteral("authServerUrlLineEdit"), ccBox, tr("or: https://auth.example.com (with the path below)"));
+    m_tokenPath = lineEdit(QStringLiteral("tokenPathLineEdit"), ccBox, QStringLiteral("/oauth2/token"));
     m_clientId = lineEdit(QStringLiteral("clientIdLineEdit"), ccBox);
     m_clientSecret = secretEdit(QStringLiteral("clientSecretLineEdit"), ccBox);
     m_clientAuth = new QComboBox(ccBox);
     m_clientAuth->setObjectName(QStringLiteral("clientAuthComboBox"));
-    m_clientAuth->addItems({QStringLiteral("basic"),
-                            QStringLiteral("post"),
-                            QStringLiteral("jwt"),
-                            QStringLiteral("privateKeyJwt"),
-                            QStringLiteral("tlsClientAuth")});
-    m_scope = lineEdit(QStringLiteral("scopeLineEdit"), ccBox);
-    ccForm->addRow(tr("Token URL:"), m_tokenUrl);
-    ccForm->addRow(tr("Client ID:"), m_clientId);
-    ccForm->addRow(tr("Client secret:"), m_clientSecret);
-    ccForm->addRow(tr("Client authentication:"), m_clientAuth);
-    ccForm->addRow(tr("Scope:"), m_scope);
-    auto* getToken = new QPushButton(tr("Get token"), ccBox);
-    getToken->setObjectName(QStringLiteral("getTokenButton"));
-    ccForm->addRow(QString(), getToken);
-    ccBox->setEnabled(false);
+    m_clientAuth->addItem(tr("basic: HTTP Basic header"), QStringLiteral("basic"));
+    m_clientAuth->addItem(tr("post: id and secret in the body"), QStringLiteral("post"));
+    m_clientAuth->addItem(tr("jwt: assertion signed with the secret (HS256)"), QStringLiteral("jwt"));
+    m_clientAuth->addItem(tr("privateKeyJwt: assertion signed with a private key"), QStringLiteral("privateKeyJwt"));
+    m_clientAuth->addItem(tr("tlsClientAuth: the TLS client certificate"), QStringLiteral("tlsClientAuth"));
+    connect(m_clientAuth, &QComboBox::currentIndexChanged, this, [this] {
+        updateOAuthRows();
+        changed();
+    });
+    m_clientAuthHelp = helpLabel(QString(), ccBox);
+    m_clientAuthHelp->setObjectName(QStringLiteral("clientAuthHelpLabel"));
+    m_oauthPrivateKey = secretEdit(QStringLiteral("oauthPrivateKeyLineEdit"), ccBox);
+    m_oauthPrivateKey->setPlaceholderText(tr("file:PATH of a PEM key, or paste the PEM (kept in the keychain)"));
+    m_oauthPrivateKeyRow = pickerRow(m_oauthPrivateKey,
+                                     QStringLiteral("oauthPrivateKeyBrowseButton"),
+                                     tr("PEM keys (*.pem *.key);;All files (*)"),
+                                     true);
+    auto* oauthGenerate = new QPushButton(tr("Generate key…"), m_oauthPrivateKeyRow);
+    oauthGenerate->setObjectName(QStringLiteral("oauthGenerateKeyButton"));
+    m_oauthPrivateKeyRow->layout()->addWidget(oauthGenerate);
+    connect(oauthGenerate, &QPushButton::clicked, this, [this] { openGenerateKeyDialog(KeyTarget::OAuthPrivateKey); });
+    m_oauthAlg = new QComboBox(ccBox);
+    m_oauthAlg->setObjectName(QStringLiteral("oauthAlgComboBox"));
+    m_oauthAlg->addItem(tr("by key type"), QString());
+    for (const auto* alg : {"RS256", "PS256", "ES256", "EdDSA"}) {
+        m_oauthAlg->addItem(QString::fromLatin1(alg), QString::fromLatin1(alg));
+    }
+    connect(m_oauthAlg, &QComboBox::currentIndexChanged, this, [this] { changed(); });
+    m_assertionAudience = new QComboBox(ccBox);
+    m_assertionAudience->setObjectName(QStringLiteral("assertionAudienceComboBox"));
+    m_assertionAudience->setEditable(true);
+    m_assertionAudience->addItems({QStringLiteral("tokenUrl"), QStringLiteral("webhookUrl")});
+    m_assertionAudience->setToolTip(tr("The assertion's aud: tokenUrl (the default), webhookUrl, or any other "
+                                       "string used as it is (e.g. the issuer URL Keycloak accepts)"));
+    connect(m_assertionAudience, &QComboBox::currentTextChanged, this, [this] { changed(); });
+    m_scope = lineEdit(QStringLiteral("scopeLineEdit"), ccBox, tr("optional, e.g. hooks.write"));
+    m_audience = lineEdit(QStringLiteral("audienceLineEdit"), ccBox, tr("optional (Auth0 needs the API identifier)"));
+    m_resource = lineEdit(QStringLiteral("resourceLineEdit"), ccBox, tr("optional (RFC 8707)"));
+    m_extraParams = new QTableWidget(0, 2, ccBox);
+    m_extraParams->setObjectName(QStringLiteral("extraParamsTableWidget"));
+    m_extraParams->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
+    m_extraParams->horizontalHeader()->setStretchLastSection(true);
+    m_extraParams->verticalHeader()->hide();
+    m_extraParams->setMaximumHeight(90);
+    connect(m_extraParams, &QTableWidget::itemChanged, this, [this] { changed(); });
+    auto* extraBox = new QWidget(ccBox);
+    auto* extraLayout = new QHBoxLayout(extraBox);
+    extraLayout->setContentsMargins(0, 0, 0, 0);
+    auto* addParam = new QPushButton(tr("Add"), extraBox);
+    addParam->setObjectName(QStringLiteral("addExtraParamButton"));
+    auto* removeParam = new QPushButton(tr("Remove"), extraBox);
+    removeParam->setObjectName(QStringLiteral("removeExtraParamButton"));
+    connect(addParam, &QPushButton::clicked, this, [this] {
+        const int row = m_extraParams->rowCount();
+        m_extraParams->insertRow(row);
+        m_extraParams->setItem(row, 0, new QTableWidgetItem(QStringLiteral("field")));
+        m_extraParams->setItem(row, 1, new QTableWidgetItem);
+        m_extraParams->editItem(m_extraParams->item(row, 0));
+    });
+    connect(removeParam, &QPushButton::clicked, this, [this] {
+        if (m_extraParams->currentRow() >= 0) {
+            m_extraParams->removeRow(m_extraParams->currentRow());
+            changed();
+        }
+    });
+    extraLayout->addWidget(m_extraParams, 1);
+    auto* extraButtons = new QVBoxLayout;
+    extraButtons->addWidget(addParam);
+    extraButtons->addWidget(removeParam);
+    extraButtons->addStretch();
+    extraLayout->addLayout(extraButtons);
+    m_oauthHeaderName = lineEdit(QStringLiteral("oauthHeaderNameLineEdit"), ccBox, QStringLiteral("Authorization"));
+    m_getToken = new QPushButton(tr("Get token"), ccBox);
+    m_getToken->setObjectName(QStringLiteral("getTokenButton"));
+    m_getToken->setToolTip(tr("Requests a token now and shows the exchange; a send afterwards reuses it"));
+    connect(m_getToken, &QPushButton::clicked, this, [this] { getToken(); });
+    m_tokenStatus = new QLabel(ccBox);
+    m_tokenStatus->setObjectName(QStringLiteral("tokenStatusLabel"));
+    m_tokenStatus->setWordWrap(true);
+    m_tokenStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_getToken);
+    tokenRow->addWidget(m_tokenStatus, 1);
+
+    m_ccForm->addRow(tr("Token &URL:"), m_tokenUrl);
+    m_ccForm->addRow(tr("Auth server URL:"), m_authServerUrl);
+    m_ccForm->addRow(tr("Token path:"), m_tokenPath);
+    m_ccForm->addRow(tr("Client &ID:"), m_clientId);
+    m_ccForm->addRow(tr("Client authentication:"), m_clientAuth);
+    m_ccForm->addRow(QString(), m_clientAuthHelp);
+    m_ccForm->addRow(tr("Client &secret:"), m_clientSecret);
+    m_ccForm->addRow(tr("Private &key:"), m_oauthPrivateKeyRow);
+    m_ccForm->addRow(tr("Algorithm:"), m_oauthAlg);
+    m_ccForm->addRow(tr("Assertion audience:"), m_assertionAudience);
+    m_ccForm->addRow(tr("Sc&ope:"), m_scope);
+    m_ccForm->addRow(tr("Audience:"), m_audience);
+    m_ccForm->addRow(tr("Resource:"), m_resource);
+    m_ccForm->addRow(tr("Extra form fields:"), extraBox);
+    m_ccForm->addRow(tr("Header &name:"), m_oauthHeaderName);
+    m_ccForm->addRow(tokenRow);
     ccLayout->addWidget(ccBox);
     ccLayout->addStretch();
     m_authPages->addWidget(clientCredentials);
 
-    // OAuth 2.0 authorization code
+    // OAuth 2.0 authorization code with PKCE (contract 3.3)
     auto* code = new QWidget;
     auto* codeLayout = new QVBoxLayout(code);
-    codeLayout->addWidget(laterBuildNote(tr("OAuth 2.0 (authorization code with PKCE)"), code));
+    codeLayout->setContentsMargins(0, 0, 0, 0);
+    auto* engineNote = new QLabel(tr("Sign in works now: it opens your browser, exchanges the code and keeps the "
+                                     "refresh token in the keychain. Sending with this type does not: the "
+                                     "delivery engine does not fetch authorization-code tokens yet, so Send "
+                                     "refuses rather than sending without the token."),
+                                  code);
+    engineNote->setObjectName(QStringLiteral("authCodeEngineNoteLabel"));
+    engineNote->setWordWrap(true);
+    engineNote->setFrameShape(QFrame::StyledPanel);
+    engineNote->setMargin(6);
+    engineNote->setBackgroundRole(QPalette::AlternateBase);
+    engineNote->setAutoFillBackground(true);
+    codeLayout->addWidget(engineNote);
     auto* codeBox = new QGroupBox(code);
     codeBox->setObjectName(QStringLiteral("authorizationCodeGroupBox"));
     auto* codeForm = new QFormLayout(codeBox);
-    m_authUrl = lineEdit(QStringLiteral("authUrlLineEdit"), codeBox);
-    m_codeTokenUrl = lineEdit(QStringLiteral("codeTokenUrlLineEdit"), codeBox);
+    m_authUrl = lineEdit(QStringLiteral("authUrlLineEdit"), codeBox, tr("https://auth.example.com/oauth2/authorize"));
+    m_codeTokenUrl =
+        lineEdit(QStringLiteral("codeTokenUrlLineEdit"), codeBox, tr("https://auth.example.com/oauth2/token"));
     m_codeClientId = lineEdit(QStringLiteral("codeClientIdLineEdit"), codeBox);
-    m_codeScope = lineEdit(QStringLiteral("codeScopeLineEdit"), codeBox);
+    m_codeClientSecret = secretEdit(QStringLiteral("codeClientSecretLineEdit"), codeBox);
+    m_codeClientSecret->setPlaceholderText(tr("empty for a public client; or a value, env:NAME, keychain:NAME"));
+    m_codeScope = lineEdit(QStringLiteral("codeScopeLineEdit"), codeBox, tr("e.g. hooks offline_access"));
+    m_redirectUri =
+        lineEdit(QStringLiteral("redirectUriLineEdit"), codeBox, tr("default: http://127.0.0.1:PORT/callback"));
+    m_codeClientAuth = new QComboBox(codeBox);
+    m_codeClientAuth->setObjectName(QStringLiteral("codeClientAuthComboBox"));
+    m_codeClientAuth->addItem(tr("basic: HTTP Basic header"), QStringLiteral("basic"));
+    m_codeClientAuth->addItem(tr("post: in the body"), QStringLiteral("post"));
+    connect(m_codeClientAuth, &QComboBox::currentIndexChanged, this, [this] { changed(); });
+    m_pkce = new QCheckBox(tr("PKCE (S256)"), codeBox);
+    m_pkce->setObjectName(QStringLiteral("pkceCheckBox"));
+    connect(m_pkce, &QCheckBox::toggled, this, [this] { changed(); });
+    m_codeHeaderName = lineEdit(QStringLiteral("codeHeaderNameLineEdit"), codeBox, QStringLiteral("Authorization"));
+    m_signIn = new QPushButton(tr("S&ign in…"), codeBox);
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    connect(m_signIn, &QPushButton::clicked, this, [this] { signIn(); });
+    m_signInStatus = new QLabel(codeBox);
+    m_signInStatus->setObjectName(QStringLiteral("signInStatusLabel"));
+    m_signInStatus->setWordWrap(true);
+    m_signInStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* signInRow = new QHBoxLayout;
+    signInRow->addWidget(m_signIn);
+    signInRow->addWidget(m_signInStatus, 1);
     codeForm->addRow(tr("Authorization URL:"), m_authUrl);
     codeForm->addRow(tr("Token URL:"), m_codeTokenUrl);
     codeForm->addRow(tr("Client ID:"), m_codeClientId);
+    codeForm->addRow(tr("Client secret:"), m_codeClientSecret);
+    codeForm->addRow(tr("Client authentication:"), m_codeClientAuth);
     codeForm->addRow(tr("Scope:"), m_codeScope);
-    codeBox->setEnabled(false);
+    codeForm->addRow(tr("Redirect URI:"), m_redirectUri);
+    codeForm->addRow(QString(), m_pkce);
+    codeForm->addRow(tr("Header name:"), m_codeHeaderName);
+    codeForm->addRow(signInRow);
     codeLayout->addWidget(codeBox);
     codeLayout->addStretch();
     m_authPages->addWidget(code);
@@ -461,33 +604,139 @@ QWidget* EndpointEditor::buildPayloadTab()
 {
     auto* page = new QWidget;
     auto* layout = new QVBoxLayout(page);
-    layout->addWidget(laterBuildNote(tr("Payload security (JWS signing, JWE encryption, key pickers and "
-                                        "\"Generate key\")"),
-                                     page));
-    auto* box = new QGroupBox(tr("JWS"), page);
-    box->setObjectName(QStringLiteral("jwsGroupBox"));
-    auto* form = new QFormLayout(box);
-    auto* alg = new QComboBox(box);
-    alg->setObjectName(QStringLiteral("jwsAlgComboBox"));
-    alg->addItems({QStringLiteral("RS256"),
-                   QStringLiteral("PS256"),
-                   QStringLiteral("ES256"),
-                   QStringLiteral("EdDSA"),
-                   QStringLiteral("HS256")});
-    form->addRow(tr("Algorithm:"), alg);
-    form->addRow(tr("Private key:"), new QLineEdit(box));
-    form->addRow(tr("Key id:"), new QLineEdit(box));
-    box->setEnabled(false);
-    auto* jwe = new QGroupBox(tr("JWE"), page);
-    jwe->setObjectName(QStringLiteral("jweGroupBox"));
-    auto* jweForm = new QFormLayout(jwe);
-    auto* jweAlg = new QComboBox(jwe);
-    jweAlg->addItems({QStringLiteral("RSA-OAEP-256"), QStringLiteral("RSA-OAEP"), QStringLiteral("ECDH-ES+A256KW")});
-    jweForm->addRow(tr("Algorithm:"), jweAlg);
-    jweForm->addRow(tr("Public key or certificate:"), new QLineEdit(jwe));
-    jwe->setEnabled(false);
-    layout->addWidget(box);
-    layout->addWidget(jwe);
+    layout->addWidget(helpLabel(tr("The body can be signed (JWS), encrypted (JWE), or both: signed first, then "
+                                   "encrypted. Signatures of the Signing tab are computed over the result."),
+                                page));
+
+    m_jwsBox = new QGroupBox(tr("Sign the payload (JWS)"), page);
+    m_jwsBox->setObjectName(QStringLiteral("jwsGroupBox"));
+    m_jwsBox->setCheckable(true);
+    m_jwsForm = new QFormLayout(m_jwsBox);
+    m_jwsAlg = new QComboBox(m_jwsBox);
+    m_jwsAlg->setObjectName(QStringLiteral("jwsAlgComboBox"));
+    m_jwsAlg->addItems({QStringLiteral("RS256"),
+                        QStringLiteral("PS256"),
+                        QStringLiteral("ES256"),
+                        QStringLiteral("EdDSA"),
+                        QStringLiteral("HS256")});
+    m_jwsPrivateKey = secretEdit(QStringLiteral("jwsPrivateKeyLineEdit"), m_jwsBox);
+    m_jwsPrivateKey->setPlaceholderText(tr("file:PATH of a PEM key, or paste the PEM (kept in the keychain)"));
+    m_jwsPrivateKeyRow = pickerRow(m_jwsPrivateKey,
+                                   QStringLiteral("jwsPrivateKeyBrowseButton"),
+                                   tr("PEM keys (*.pem *.key);;All files (*)"),
+                                   true);
+    auto* jwsGenerate = new QPushButton(tr("Generate key…"), m_jwsPrivateKeyRow);
+    jwsGenerate->setObjectName(QStringLiteral("jwsGenerateKeyButton"));
+    m_jwsPrivateKeyRow->layout()->addWidget(jwsGenerate);
+    connect(jwsGenerate, &QPushButton::clicked, this, [this] { openGenerateKeyDialog(KeyTarget::JwsPrivateKey); });
+    m_jwsSecret = secretEdit(QStringLiteral("jwsSecretLineEdit"), m_jwsBox);
+    m_jwsKid = lineEdit(QStringLiteral("jwsKidLineEdit"), m_jwsBox, tr("optional key id for the receiver"));
+    m_jwsClaims = new QTableWidget(0, 2, m_jwsBox);
+    m_jwsClaims->setObjectName(QStringLiteral("jwsClaimsTableWidget"));
+    m_jwsClaims->setHorizontalHeaderLabels({tr("Claim"), tr("Value (JSON or text)")});
+    m_jwsClaims->horizontalHeader()->setStretchLastSection(true);
+    m_jwsClaims->verticalHeader()->hide();
+    m_jwsClaims->setMaximumHeight(100);
+    connect(m_jwsClaims, &QTableWidget::itemChanged, this, [this] { changed(); });
+    auto* claimsBox = new QWidget(m_jwsBox);
+    auto* claimsLayout = new QHBoxLayout(claimsBox);
+    claimsLayout->setContentsMargins(0, 0, 0, 0);
+    claimsLayout->addWidget(m_jwsClaims, 1);
+    auto* claimButtons = new QVBoxLayout;
+    auto* addClaim = new QPushButton(tr("Add"), claimsBox);
+    addClaim->setObjectName(QStringLiteral("addClaimButton"));
+    auto* removeClaim = new QPushButton(tr("Remove"), claimsBox);
+    removeClaim->setObjectName(QStringLiteral("removeClaimButton"));
+    connect(addClaim, &QPushButton::clicked, this, [this] {
+        const int row = m_jwsClaims->rowCount();
+        m_jwsClaims->insertRow(row);
+        m_jwsClaims->setItem(row, 0, new QTableWidgetItem(QStringLiteral("iss")));
+        m_jwsClaims->setItem(row, 1, new QTableWidgetItem);
+        m_jwsClaims->editItem(m_jwsClaims->item(row, 0));
+    });
+    connect(removeClaim, &QPushButton::clicked, this, [this] {
+        if (m_jwsClaims->currentRow() >= 0) {
+            m_jwsClaims->removeRow(m_jwsClaims->currentRow());
+            changed();
+        }
+    });
+    claimButtons->addWidget(addClaim);
+    claimButtons->addWidget(removeClaim);
+    claimButtons->addStretch();
+    claimsLayout->addLayout(claimButtons);
+    m_jwsExpires = new QSpinBox(m_jwsBox);
+    m_jwsExpires->setObjectName(QStringLiteral("jwsExpiresSpinBox"));
+    m_jwsExpires->setRange(0, 31536000);
+    m_jwsExpires->setSuffix(tr(" s"));
+    m_jwsExpires->setSpecialValueText(tr("no iat/exp"));
+    connect(m_jwsExpires, &QSpinBox::valueChanged, this, [this] { changed(); });
+    m_jwsForm->addRow(tr("Algorithm:"), m_jwsAlg);
+    m_jwsForm->addRow(tr("Private key:"), m_jwsPrivateKeyRow);
+    m_jwsForm->addRow(tr("Secret (HS256):"), m_jwsSecret);
+    m_jwsForm->addRow(tr("Key id (kid):"), m_jwsKid);
+    m_jwsForm->addRow(tr("Claims added:"), claimsBox);
+    m_jwsForm->addRow(tr("Expires in:"), m_jwsExpires);
+    connect(m_jwsAlg, &QComboBox::currentIndexChanged, this, [this] {
+        updatePayloadRows();
+        changed();
+    });
+    connect(m_jwsBox, &QGroupBox::toggled, this, [this] { changed(); });
+
+    m_jweBox = new QGroupBox(tr("Encrypt the payload (JWE)"), page);
+    m_jweBox->setObjectName(QStringLiteral("jweGroupBox"));
+    m_jweBox->setCheckable(true);
+    auto* jweForm = new QFormLayout(m_jweBox);
+    m_jweAlg = new QComboBox(m_jweBox);
+    m_jweAlg->setObjectName(QStringLiteral("jweAlgComboBox"));
+    m_jweAlg->addItems({QStringLiteral("RSA-OAEP-256"), QStringLiteral("RSA-OAEP"), QStringLiteral("ECDH-ES+A256KW")});
+    m_jweEnc = new QComboBox(m_jweBox);
+    m_jweEnc->setObjectName(QStringLiteral("jweEncComboBox"));
+    m_jweEnc->addItems({QStringLiteral("A256GCM"), QStringLiteral("A128CBC-HS256")});
+    m_jwePublicKey = lineEdit(QStringLiteral("jwePublicKeyLineEdit"),
+                              m_jweBox,
+                              tr("file:PATH of the recipient's public key or certificate, or the PEM"));
+    auto* jweKeyRow = pickerRow(m_jwePublicKey,
+                                QStringLiteral("jwePublicKeyBrowseButton"),
+                                tr("Public keys and certificates (*.pem *.crt *.cer);;All files (*)"),
+                                true);
+    auto* jweGenerate = new QPushButton(tr("Generate key…"), jweKeyRow);
+    jweGenerate->setObjectName(QStringLiteral("jweGenerateKeyButton"));
+    jweGenerate->setToolTip(tr("Makes a key pair for a test recipient: the public key is used here, the private "
+                               "key is for the receiver"));
+    jweKeyRow->layout()->addWidget(jweGenerate);
+    connect(jweGenerate, &QPushButton::clicked, this, [this] { openGenerateKeyDialog(KeyTarget::JwePublicKey); });
+    m_jweKid = lineEdit(QStringLiteral("jweKidLineEdit"), m_jweBox, tr("optional key id of the recipient's key"));
+    jweForm->addRow(tr("Key management:"), m_jweAlg);
+    jweForm->addRow(tr("Content encryption:"), m_jweEnc);
+    jweForm->addRow(tr("Recipient key:"), jweKeyRow);
+    jweForm->addRow(tr("Key id (kid):"), m_jweKid);
+    connect(m_jweAlg, &QComboBox::currentIndexChanged, this, [this] { changed(); });
+    connect(m_jweEnc, &QComboBox::currentIndexChanged, this, [this] { changed(); });
+    connect(m_jweBox, &QGroupBox::toggled, this, [this] { changed(); });
+
+    auto* previewBox = new QGroupBox(tr("Preview: the body that would be sent for the current event"), page);
+    auto* previewLayout = new QVBoxLayout(previewBox);
+    m_payloadBody = new QPlainTextEdit(previewBox);
+    m_payloadBody->setObjectName(QStringLiteral("payloadPreviewPlainTextEdit"));
+    m_payloadBody->setReadOnly(true);
+    m_payloadBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_payloadBody->setMaximumHeight(90);
+    m_payloadHeader = new QPlainTextEdit(previewBox);
+    m_payloadHeader->setObjectName(QStringLiteral("payloadHeaderPlainTextEdit"));
+    m_payloadHeader->setReadOnly(true);
+    m_payloadHeader->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_payloadHeader->setMaximumHeight(110);
+    m_payloadError = errorLabel(QStringLiteral("payloadErrorLabel"), previewBox);
+    previewLayout->addWidget(m_payloadBody);
+    previewLayout->addWidget(new QLabel(tr("Decoded header:"), previewBox));
+    previewLayout->addWidget(m_payloadHeader);
+    previewLayout->addWidget(m_payloadError);
+
+    m_payloadValidation = errorLabel(QStringLiteral("payloadValidationLabel"), page);
+    layout->addWidget(m_jwsBox);
+    layout->addWidget(m_jweBox);
+    layout->addWidget(m_payloadValidation);
+    layout->addWidget(previewBox);
     layout->addStretch();
     return page;
 }
@@ -500,7 +749,8 @@ QWidget* EndpointEditor::buildTlsTab()
     m_tlsVerify = new QCheckBox(tr("&Verify the server's certificate"), page);
     m_tlsVerify->setObjectName(QStringLiteral("tlsVerifyCheckBox"));
     m_tlsWarning = new QLabel(tr("⚠ Certificates are not checked: anyone on the network path can read and change "
-                                 "what is sent, credentials included. Use this only against a test server."),
+                                 "what is sent, credentials included. Use this only against a test server, or "
+                                 "pin the server's key below."),
                               page);
     m_tlsWarning->setObjectName(QStringLiteral("tlsWarningLabel"));
     m_tlsWarning->setWordWrap(true);
@@ -514,27 +764,63 @@ QWidget* EndpointEditor::buildTlsTab()
         m_tlsWarning->setVisible(!on);
         changed();
     });
+    m_fetchPin = new QPushButton(tr("&Fetch pin"), page);
+    m_fetchPin->setObjectName(QStringLiteral("fetchPinButton"));
+    m_fetchPin->setToolTip(tr("Connects once to the endpoint's host and shows its public-key pin"));
+    connect(m_fetchPin, &QPushButton::clicked, this, [this] { fetchPin(); });
+    m_addPin = new QPushButton(tr("Add to pins"), page);
+    m_addPin->setObjectName(QStringLiteral("addPinButton"));
+    m_addPin->setEnabled(false);
+    connect(m_addPin, &QPushButton::clicked, this, [this] {
+        if (!m_fetchedPin.isEmpty() && !m_pins->toPlainText().contains(m_fetchedPin)) {
+            const QString text = m_pins->toPlainText().trimmed();
+            m_pins->setPlainText(text.isEmpty() ? m_fetchedPin : text + QLatin1Char('\n') + m_fetchedPin);
+        }
+    });
+    m_pinStatus = new QLabel(page);
+    m_pinStatus->setObjectName(QStringLiteral("pinStatusLabel"));
+    m_pinStatus->setWordWrap(true);
+    m_pinStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* pinButtons = new QHBoxLayout;
+    pinButtons->addWidget(m_fetchPin);
+    pinButtons->addWidget(m_addPin);
+    pinButtons->addWidget(m_pinStatus, 1);
     form->addRow(QString(), m_tlsVerify);
     form->addRow(m_tlsWarning);
-    form->addRow(tr("&CA file:"), m_caFile);
+    form->addRow(
+        tr("&CA file:"),
+        pickerRow(
+            m_caFile, QStringLiteral("caFileBrowseButton"), tr("Certificates (*.pem *.crt);;All files (*)"), false));
     form->addRow(tr("&Pins:"), m_pins);
+    form->addRow(QString(), pinButtons);
     layout->addLayout(form);
 
-    auto* client = new QGroupBox(tr("Client certificate"), page);
+    auto* client = new QGroupBox(tr("Client certificate (mutual TLS)"), page);
     client->setObjectName(QStringLiteral("clientCertificateGroupBox"));
-    auto* clientLayout = new QVBoxLayout(client);
-    clientLayout->addWidget(laterBuildNote(tr("Client certificates (mutual TLS)"), client));
-    auto* clientForm = new QFormLayout;
-    m_clientCert = new QLineEdit(client);
-    m_clientCert->setObjectName(QStringLiteral("clientCertLineEdit"));
-    m_clientKey = new SecretLineEdit(client);
-    m_clientKey->setObjectName(QStringLiteral("clientKeyLineEdit"));
-    clientForm->addRow(tr("Certificate:"), m_clientCert);
-    clientForm->addRow(tr("Key:"), m_clientKey);
-    clientLayout->addLayout(clientForm);
-    m_clientCert->setEnabled(false);
-    m_clientKey->setEnabled(false);
+    auto* clientForm = new QFormLayout(client);
+    m_clientCert = lineEdit(QStringLiteral("clientCertLineEdit"), client, tr("PEM certificate, or a PKCS#12 file"));
+    m_clientKey = secretEdit(QStringLiteral("clientKeyLineEdit"), client);
+    m_clientKey->setPlaceholderText(
+        tr("file:PATH of the PEM key, or paste it (kept in the keychain); empty for PKCS#12"));
+    m_clientKeyPassword = secretEdit(QStringLiteral("clientKeyPasswordLineEdit"), client);
+    m_clientKeyPassword->setPlaceholderText(tr("for an encrypted key or a PKCS#12 file (kept in the keychain)"));
+    clientForm->addRow(tr("Certificate:"),
+                       pickerRow(m_clientCert,
+                                 QStringLiteral("clientCertBrowseButton"),
+                                 tr("Certificates (*.pem *.crt *.p12 *.pfx);;All files (*)"),
+                                 false));
+    clientForm->addRow(
+        tr("Key:"),
+        pickerRow(
+            m_clientKey, QStringLiteral("clientKeyBrowseButton"), tr("PEM keys (*.pem *.key);;All files (*)"), true));
+    clientForm->addRow(tr("Key password:"), m_clientKeyPassword);
+    clientForm->addRow(helpLabel(tr("PEM: the certificate (intermediates after it) and its key. PKCS#12: the .p12 "
+                                    "file as certificate, the key left empty, the password opens the file. "
+                                    "Also used by OAuth tlsClientAuth."),
+                                 client));
+    m_tlsError = errorLabel(QStringLiteral("tlsErrorLabel"), page);
     layout->addWidget(client);
+    layout->addWidget(m_tlsError);
     layout->addStretch();
     return page;
 }
@@ -649,15 +935,74 @@ void EndpointEditor::setProfile(const EndpointProfile& profile)
         default:
             break;
     }
-    m_tokenUrl->setText(auth.effectiveTokenUrl());
-    m_clientId->setText(auth.clientId);
-    m_clientSecret->setText(auth.clientSecret);
-    m_clientAuth->setCurrentText(auth.clientAuth.isEmpty() ? QStringLiteral("basic") : auth.clientAuth);
-    m_scope->setText(auth.scope);
-    m_authUrl->setText(auth.authUrl);
-    m_codeTokenUrl->setText(auth.tokenUrl);
-    m_codeClientId->setText(auth.clientId);
-    m_codeScope->setText(auth.scope);
+    const bool clientCredentials = auth.type == AuthType::OAuth2ClientCredentials;
+    const bool code = auth.type == AuthType::OAuth2AuthorizationCode;
+    m_tokenUrl->setText(clientCredentials ? auth.tokenUrl : QString());
+    m_authServerUrl->setText(clientCredentials ? auth.authServerUrl : QString());
+    m_tokenPath->setText(clientCredentials ? auth.tokenPath : QString());
+    m_clientId->setText(clientCredentials ? auth.clientId : QString());
+    m_clientSecret->setText(clientCredentials ? auth.clientSecret : QString());
+    m_clientAuth->setCurrentIndex(
+        std::max(0,
+                 m_clientAuth->findData(clientCredentials && !auth.clientAuth.isEmpty() ? auth.clientAuth
+                                                                                        : QStringLiteral("basic"))));
+    m_oauthPrivateKey->setText(clientCredentials ? auth.privateKey : QString());
+    m_oauthAlg->setCurrentIndex(std::max(0, m_oauthAlg->findData(clientCredentials ? auth.alg : QString())));
+    m_assertionAudience->setCurrentText(
+        clientCredentials && !auth.assertionAudience.isEmpty() ? auth.assertionAudience : QStringLiteral("tokenUrl"));
+    m_scope->setText(clientCredentials ? auth.scope : QString());
+    m_audience->setText(clientCredentials ? auth.audience : QString());
+    m_resource->setText(clientCredentials ? auth.resource : QString());
+    m_extraParams->setRowCount(0);
+    if (clientCredentials) {
+        for (const auto& [name, value] : auth.extraParams) {
+            const int row = m_extraParams->rowCount();
+            m_extraParams->insertRow(row);
+            m_extraParams->setItem(row, 0, new QTableWidgetItem(name));
+            m_extraParams->setItem(row, 1, new QTableWidgetItem(value));
+        }
+    }
+    m_oauthHeaderName->setText(clientCredentials ? auth.headerName : QString());
+    m_tokenStatus->clear();
+    m_authUrl->setText(code ? auth.authUrl : QString());
+    m_codeTokenUrl->setText(code ? auth.tokenUrl : QString());
+    m_codeClientId->setText(code ? auth.clientId : QString());
+    m_codeClientSecret->setText(code ? auth.clientSecret : QString());
+    m_codeScope->setText(code ? auth.scope : QString());
+    m_redirectUri->setText(code ? auth.redirectUri : QString());
+    m_codeClientAuth->setCurrentIndex(code && auth.clientAuth == QLatin1String("post") ? 1 : 0);
+    m_pkce->setChecked(!code || auth.pkce);
+    m_codeHeaderName->setText(code ? auth.headerName : QString());
+    m_signInStatus->clear();
+
+    const JwsConfig jws = profile.jws.value_or(JwsConfig {});
+    m_jwsBox->setChecked(profile.jws.has_value());
+    m_jwsAlg->setCurrentIndex(std::max(0, m_jwsAlg->findText(jws.alg)));
+    m_jwsPrivateKey->setText(jws.privateKey);
+    m_jwsSecret->setText(jws.secret);
+    m_jwsKid->setText(jws.kid);
+    m_jwsClaims->setRowCount(0);
+    for (auto it = jws.claims.begin(); it != jws.claims.end(); ++it) {
+        const int row = m_jwsClaims->rowCount();
+        m_jwsClaims->insertRow(row);
+        m_jwsClaims->setItem(row, 0, new QTableWidgetItem(it.key()));
+        const QJsonValue value = it.value();
+        QString text;
+        if (value.isString()) {
+            text = value.toString();
+        } else {
+            text = QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact));
+            text = text.mid(1, text.size() - 2); // the value inside [ ]
+        }
+        m_jwsClaims->setItem(row, 1, new QTableWidgetItem(text));
+    }
+    m_jwsExpires->setValue(jws.expiresInSeconds);
+    const JweConfig jwe = profile.jwe.value_or(JweConfig {});
+    m_jweBox->setChecked(profile.jwe.has_value());
+    m_jweAlg->setCurrentIndex(std::max(0, m_jweAlg->findText(jwe.alg)));
+    m_jweEnc->setCurrentIndex(std::max(0, m_jweEnc->findText(jwe.enc)));
+    m_jwePublicKey->setText(jwe.publicKey);
+    m_jweKid->setText(jwe.kid);
 
     m_signatures = profile.signatures;
     m_signatureList->clear();
@@ -673,6 +1018,10 @@ void EndpointEditor::setProfile(const EndpointProfile& profile)
     m_pins->setPlainText(profile.tls.pinSha256.join(QLatin1Char('\n')));
     m_clientCert->setText(profile.tls.clientCert);
     m_clientKey->setText(profile.tls.clientKey);
+    m_clientKeyPassword->setText(profile.tls.clientKeyPassword);
+    m_pinStatus->clear();
+    m_fetchedPin.clear();
+    m_addPin->setEnabled(false);
 
     const RetryConfig& retry = profile.retry;
     m_retryPolicy->setCurrentIndex(std::max(0, m_retryPolicy->findData(int(retry.policy))));
@@ -690,6 +1039,8 @@ void EndpointEditor::setProfile(const EndpointProfile& profile)
     m_loading = false;
 
     updateAuthPage();
+    updateOAuthRows();
+    updatePayloadRows();
     updateRetry();
     updateValidation();
     m_previewTimer->start();
@@ -697,7 +1048,7 @@ void EndpointEditor::setProfile(const EndpointProfile& profile)
 
 AuthConfig EndpointEditor::authConfig() const
 {
-    AuthConfig auth = m_original.auth; // keeps the OAuth fields this build does not edit
+    AuthConfig auth;
     auth.type = AuthType(m_authType->currentData().toInt());
     switch (auth.type) {
         case AuthType::None:
@@ -728,6 +1079,53 @@ AuthConfig EndpointEditor::authConfig() const
             auth.type = AuthType::Header;
             auth.headerName = m_headerName->text().trimmed();
             auth.value = m_headerValue->text();
+            break;
+        case AuthType::OAuth2ClientCredentials: {
+            auth = AuthConfig {};
+            auth.type = AuthType::OAuth2ClientCredentials;
+            auth.tokenUrl = m_tokenUrl->text().trimmed();
+            auth.authServerUrl = m_authServerUrl->text().trimmed();
+            auth.tokenPath = m_tokenPath->text().trimmed();
+            auth.clientId = m_clientId->text().trimmed();
+            auth.clientAuth = m_clientAuth->currentData().toString();
+            const bool jwt = auth.clientAuth == QLatin1String("jwt");
+            const bool privateKeyJwt = auth.clientAuth == QLatin1String("privateKeyJwt");
+            if (auth.clientAuth != QLatin1String("tlsClientAuth") && !privateKeyJwt) {
+                auth.clientSecret = m_clientSecret->text();
+            }
+            if (privateKeyJwt) {
+                auth.privateKey = m_oauthPrivateKey->text().trimmed();
+                auth.alg = m_oauthAlg->currentData().toString();
+            }
+            if (jwt || privateKeyJwt) {
+                const QString audience = m_assertionAudience->currentText().trimmed();
+                auth.assertionAudience = audience == QLatin1String("tokenUrl") ? QString() : audience;
+            }
+            auth.scope = m_scope->text().trimmed();
+            auth.audience = m_audience->text().trimmed();
+            auth.resource = m_resource->text().trimmed();
+            for (int row = 0; row < m_extraParams->rowCount(); ++row) {
+                const auto* name = m_extraParams->item(row, 0);
+                const auto* value = m_extraParams->item(row, 1);
+                if (name && !name->text().trimmed().isEmpty()) {
+                    auth.extraParams.append({name->text().trimmed(), value ? value->text() : QString()});
+                }
+            }
+            auth.headerName = m_oauthHeaderName->text().trimmed();
+            break;
+        }
+        case AuthType::OAuth2AuthorizationCode:
+            auth = AuthConfig {};
+            auth.type = AuthType::OAuth2AuthorizationCode;
+            auth.authUrl = m_authUrl->text().trimmed();
+            auth.tokenUrl = m_codeTokenUrl->text().trimmed();
+            auth.clientId = m_codeClientId->text().trimmed();
+            auth.clientSecret = m_codeClientSecret->text();
+            auth.clientAuth = m_codeClientAuth->currentData().toString();
+            auth.scope = m_codeScope->text().trimmed();
+            auth.redirectUri = m_redirectUri->text().trimmed();
+            auth.pkce = m_pkce->isChecked();
+            auth.headerName = m_codeHeaderName->text().trimmed();
             break;
         default:
             break;
@@ -774,8 +1172,13 @@ EndpointProfile EndpointEditor::profile() const
     profile.followRedirects = m_followRedirects->isChecked();
     profile.auth = authConfig();
     profile.signatures = m_signatures;
+    profile.jws = jwsConfig();
+    profile.jwe = jweConfig();
     profile.tls.verify = m_tlsVerify->isChecked();
     profile.tls.caFile = m_caFile->text().trimmed();
+    profile.tls.clientCert = m_clientCert->text().trimmed();
+    profile.tls.clientKey = m_clientKey->text();
+    profile.tls.clientKeyPassword = m_clientKeyPassword->text();
     profile.tls.pinSha256.clear();
     for (const QString& line : m_pins->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         if (!line.trimmed().isEmpty()) {
@@ -828,11 +1231,14 @@ void EndpointEditor::updateAuthPage()
             break;
         case AuthType::OAuth2ClientCredentials:
             page = 5;
-            help = tr("Fetches a token from the token URL and sends it as Authorization: Bearer TOKEN.");
+            help = tr("Fetches a token (grant_type=client_credentials) from the token URL and sends it as "
+                      "Authorization: Bearer TOKEN. The token is reused until 30 s before it expires; a 401 "
+                      "fetches a new one and sends once more.");
             break;
         default:
             page = 6;
-            help = tr("The user signs in once in the browser; the refresh token is kept in the keychain.");
+            help = tr("You sign in once in the system browser; the refresh token is kept in the keychain "
+                      "(entry oauth2-refresh:CLIENT@TOKENURL).");
             break;
     }
     m_authPages->setCurrentIndex(page);
@@ -898,12 +1304,57 @@ QStringList EndpointEditor::validationErrors() const
                 errors << tr("Value: required; the header value to send");
             }
             break;
-        case AuthType::OAuth2ClientCredentials:
+        case AuthType::OAuth2ClientCredentials: {
+            const QString tokenUrl = p.auth.effectiveTokenUrl();
+            if (p.auth.tokenUrl.isEmpty() && p.auth.authServerUrl.isEmpty()) {
+                errors << tr("Token URL: required; the token endpoint, e.g. https://auth.example.com/oauth2/token "
+                             "(or an auth server URL and a token path)");
+            } else if (!p.auth.tokenUrl.isEmpty() && !p.auth.authServerUrl.isEmpty()) {
+                errors << tr("Token URL: give either the token URL or the auth server URL, not both");
+            } else if (const QUrl url(tokenUrl);
+                       !url.isValid() || url.host().isEmpty()
+                       || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+                errors << tr("Token URL: \"%1\" is not an absolute http:// or https:// address").arg(tokenUrl);
+            }
+            if (p.auth.clientId.isEmpty()) {
+                errors << tr("Client ID: required; the id the authorization server gave this client");
+            }
+            const QString& clientAuth = p.auth.clientAuth;
+            if ((clientAuth == QLatin1String("basic") || clientAuth == QLatin1String("post")
+                 || clientAuth == QLatin1String("jwt"))
+                && p.auth.clientSecret.isEmpty()) {
+                errors << tr("Client secret: required for %1; type it (it is saved to the keychain) or give env:NAME")
+                              .arg(clientAuth);
+            }
+            if (clientAuth == QLatin1String("privateKeyJwt") && p.auth.privateKey.isEmpty()) {
+                errors << tr("Private key: required for privateKeyJwt; choose a PEM file (Browse…) or generate one");
+            }
+            if (clientAuth == QLatin1String("tlsClientAuth") && p.tls.clientCert.isEmpty()) {
+                errors << tr("Client authentication: tlsClientAuth needs a client certificate; set it on the TLS tab");
+            }
+            requireHeaderName(tr("Header name"), p.auth.headerName, false);
+            break;
+        }
         case AuthType::OAuth2AuthorizationCode:
-            errors << tr("Authentication: OAuth 2.0 arrives with a later build; choose another type to send now");
+            errors << tr("Authentication: sending with an authorization-code token is not in the delivery engine "
+                         "yet; Sign in works, but to send now choose client credentials or a static type");
             break;
         default:
             break;
+    }
+    if (p.jws) {
+        if (p.jws->alg == QLatin1String("HS256") ? p.jws->secret.isEmpty() : p.jws->privateKey.isEmpty()) {
+            errors
+                << (p.jws->alg == QLatin1String("HS256")
+                        ? tr("JWS secret: required for HS256; type it (it is saved to the keychain) or give env:NAME")
+                        : tr("JWS private key: required for %1; choose a PEM file or generate a key").arg(p.jws->alg));
+        }
+    }
+    if (p.jwe && p.jwe->publicKey.isEmpty()) {
+        errors << tr("JWE recipient key: required; choose the recipient's public key or certificate");
+    }
+    if (!p.tls.clientKey.isEmpty() && p.tls.clientCert.isEmpty()) {
+        errors << tr("TLS client certificate: a key is set but no certificate; choose the certificate file");
     }
     for (int i = 0; i < p.signatures.size(); ++i) {
         if (p.signatures.at(i).secret.isEmpty()) {
@@ -923,15 +1374,23 @@ void EndpointEditor::updateValidation()
     const QStringList errors = validationErrors();
     QStringList general;
     QStringList auth;
+    QStringList payload;
+    QStringList tls;
     for (const QString& error : errors) {
         if (error.startsWith(tr("URL")) || error.startsWith(QStringLiteral("headers."))) {
             general << error;
+        } else if (error.startsWith(QStringLiteral("JWS")) || error.startsWith(QStringLiteral("JWE"))) {
+            payload << error;
+        } else if (error.startsWith(QStringLiteral("TLS"))) {
+            tls << error;
         } else if (!error.startsWith(tr("Signature")) && !error.startsWith(tr("Retry"))) {
             auth << error;
         }
     }
     showErrors(m_generalError, general);
     showErrors(m_authError, auth);
+    showErrors(m_payloadValidation, payload);
+    showErrors(m_tlsError, tls);
 }
 
 void EndpointEditor::updateRetryRows()
@@ -1021,6 +1480,7 @@ void EndpointEditor::setPreviewEvent(const std::optional<Event>& event)
 
 void EndpointEditor::refreshPreview()
 {
+    refreshPayloadPreview();
     const int generation = ++m_previewGeneration;
     m_preview->setRowCount(0);
     if (m_signatures.isEmpty()) {
@@ -1077,5 +1537,500 @@ void EndpointEditor::refreshPreview()
         }
         m_previewError->setVisible(!problems.isEmpty());
         m_previewError->setText(problems.isEmpty() ? QString() : QStringLiteral("⚠ ") + problems.join(u'\n'));
+    });
+}
+
+QWidget* EndpointEditor::pickerRow(QLineEdit* edit, const QString& buttonName, const QString& filter, bool reference)
+{
+    auto* row = new QWidget(edit->parentWidget());
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    edit->setParent(row);
+    layout->addWidget(edit, 1);
+    auto* browse = new QPushButton(tr("Browse…"), row);
+    browse->setObjectName(buttonName);
+    layout->addWidget(browse);
+    connect(browse, &QPushButton::clicked, this, [this, edit, filter, reference] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a file"), QString(), filter);
+        if (!path.isEmpty()) {
+            // A key picked from disk stays on disk: the profile gets a file: reference to it.
+            edit->setText(reference ? QStringLiteral("file:") + path : path);
+        }
+    });
+    return row;
+}
+
+void EndpointEditor::setEngine(DeliveryEngine* engine)
+{
+    m_engine = engine;
+}
+
+void EndpointEditor::setUrlOpener(std::function<void(const QUrl&)> opener)
+{
+    m_urlOpener = std::move(opener);
+}
+
+EndpointProfile EndpointEditor::profileForUse() const
+{
+    EndpointProfile p = profile();
+    for (const auto& field : EndpointLibrary::secretFields(p)) {
+        *field.second = asReference(*field.second);
+    }
+    return p;
+}
+
+std::optional<JwsConfig> EndpointEditor::jwsConfig() const
+{
+    if (!m_jwsBox->isChecked()) {
+        return std::nullopt;
+    }
+    JwsConfig jws;
+    jws.alg = m_jwsAlg->currentText();
+    if (jws.alg == QLatin1String("HS256")) {
+        jws.secret = m_jwsSecret->text();
+    } else {
+        jws.privateKey = m_jwsPrivateKey->text();
+    }
+    jws.kid = m_jwsKid->text().trimmed();
+    for (int row = 0; row < m_jwsClaims->rowCount(); ++row) {
+        const auto* name = m_jwsClaims->item(row, 0);
+        const auto* value = m_jwsClaims->item(row, 1);
+        if (!name || name->text().trimmed().isEmpty()) {
+            continue;
+        }
+        const QString text = value ? value->text() : QString();
+        // 42, true, {"a":1} are taken as JSON; anything else is a string.
+        const QJsonDocument parsed = QJsonDocument::fromJson(QByteArrayLiteral("[") + text.toUtf8() + ']');
+        const QJsonArray array = parsed.array();
+        const bool json = parsed.isArray() && array.size() == 1 && !text.trimmed().isEmpty();
+        jws.claims.insert(name->text().trimmed(), json ? array.at(0) : QJsonValue(text));
+    }
+    jws.expiresInSeconds = m_jwsExpires->value();
+    return jws;
+}
+
+std::optional<JweConfig> EndpointEditor::jweConfig() const
+{
+    if (!m_jweBox->isChecked()) {
+        return std::nullopt;
+    }
+    JweConfig jwe;
+    jwe.alg = m_jweAlg->currentText();
+    jwe.enc = m_jweEnc->currentText();
+    jwe.publicKey = m_jwePublicKey->text().trimmed();
+    jwe.kid = m_jweKid->text().trimmed();
+    return jwe;
+}
+
+void EndpointEditor::updateOAuthRows()
+{
+    const QString mode = m_clientAuth->currentData().toString();
+    const bool assertion = mode == QLatin1String("jwt") || mode == QLatin1String("privateKeyJwt");
+    m_ccForm->setRowVisible(m_clientSecret,
+                            mode != QLatin1String("privateKeyJwt") && mode != QLatin1String("tlsClientAuth"));
+    m_ccForm->setRowVisible(m_oauthPrivateKeyRow, mode == QLatin1String("privateKeyJwt"));
+    m_ccForm->setRowVisible(m_oauthAlg, mode == QLatin1String("privateKeyJwt"));
+    m_ccForm->setRowVisible(m_assertionAudience, assertion);
+    QString help;
+    if (mode == QLatin1String("basic")) {
+        help = tr("Authorization: Basic base64(urlencode(id):urlencode(secret)). The most common form.");
+    } else if (mode == QLatin1String("post")) {
+        help = tr("client_id and client_secret go in the form body.");
+    } else if (mode == QLatin1String("jwt")) {
+        help = tr("client_secret_jwt (RFC 7523): a JWT with iss = sub = client id, aud, iat, exp = iat + 300 and a "
+                  "fresh jti, signed HS256 with the secret; the secret itself is not sent.");
+    } else if (mode == QLatin1String("privateKeyJwt")) {
+        help = tr("private_key_jwt (RFC 7523): the same JWT signed with your private key (RS256, PS256, ES256 or "
+                  "EdDSA by key type); the server holds the public key.");
+    } else {
+        help = tr("RFC 8705: client_id in the body; the client proves itself with the client certificate of the "
+                  "TLS tab.");
+    }
+    m_clientAuthHelp->setText(help);
+}
+
+void EndpointEditor::updatePayloadRows()
+{
+    const bool hmac = m_jwsAlg->currentText() == QLatin1String("HS256");
+    m_jwsForm->setRowVisible(m_jwsPrivateKeyRow, !hmac);
+    m_jwsForm->setRowVisible(m_jwsSecret, hmac);
+}
+
+void EndpointEditor::showTokenDialog(const QJsonObject& exchange, const QString& result)
+{
+    if (!m_tokenDialog) {
+        m_tokenDialog = new QDialog(this);
+        m_tokenDialog->setObjectName(QStringLiteral("tokenExchangeDialog"));
+        m_tokenDialog->setWindowTitle(tr("Token exchange"));
+        auto* layout = new QVBoxLayout(m_tokenDialog);
+        m_tokenResult = new QLabel(m_tokenDialog);
+        m_tokenResult->setObjectName(QStringLiteral("tokenResultLabel"));
+        m_tokenResult->setWordWrap(true);
+        m_tokenResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_tokenView = new TokenExchangeView(m_tokenDialog);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, m_tokenDialog);
+        connect(buttons, &QDialogButtonBox::rejected, m_tokenDialog, &QDialog::reject);
+        layout->addWidget(m_tokenResult);
+        layout->addWidget(m_tokenView, 1);
+        layout->addWidget(buttons);
+        m_tokenDialog->resize(700, 760);
+    }
+    m_tokenResult->setText(result);
+    if (exchange.isEmpty()) {
+        m_tokenView->clear();
+    } else {
+        m_tokenView->setExchange(exchange);
+    }
+    m_tokenDialog->show();
+    m_tokenDialog->raise();
+}
+
+void EndpointEditor::getToken()
+{
+    const auto fail = [this](const QString& message) {
+        m_getToken->setEnabled(true);
+        m_tokenStatus->setText(QStringLiteral("⚠ ") + message);
+        emit tokenFinished(false);
+    };
+    if (!m_engine) {
+        fail(tr("no delivery engine to fetch the token with"));
+        return;
+    }
+    EndpointProfile p = profileForUse();
+    // Only what the token request needs: an unset env: reference elsewhere must not stop it.
+    QStringList refs;
+    for (const QString* ref : {&p.auth.clientSecret, &p.auth.privateKey, &p.tls.clientKey, &p.tls.clientKeyPassword}) {
+        if (!ref->isEmpty()) {
+            refs << *ref;
+        }
+    }
+    m_getToken->setEnabled(false);
+    m_tokenStatus->setText(tr("Reading secrets…"));
+    auto* resolver = new SecretResolver(m_store, this);
+    resolver->resolve(refs, p.baseDir, [this, resolver, p, fail](Result<SecretValues> secrets) {
+        resolver->deleteLater();
+        if (!secrets) {
+            fail(secrets.error().toString());
+            return;
+        }
+        auto request = TokenRequest::fromProfile(p, secrets.value());
+        if (!request) {
+            fail(request.error().toString());
+            return;
+        }
+        if (!m_engine) {
+            fail(tr("no delivery engine to fetch the token with"));
+            return;
+        }
+        // "Get token" always asks the server; the token it gets is the one the next send uses.
+        TokenProvider* tokens = m_engine->tokens();
+        tokens->invalidate(request->cacheKey());
+        m_tokenStatus->setText(tr("Requesting a token from %1…").arg(request->tokenUrl.toString()));
+        tokens->token(request.value(), this, [this](const TokenOutcome& outcome) {
+            m_getToken->setEnabled(true);
+            QString result;
+            if (outcome.ok()) {
+                result =
+                    tr("Token %1 (%2), valid until %3")
+                        .arg(maskSecret(outcome.token->value),
+                             outcome.token->tokenType.isEmpty() ? QStringLiteral("Bearer") : outcome.token->tokenType,
+                             outcome.token->expiresAt.toUTC().toString(Qt::ISODate));
+                if (!outcome.token->scope.isEmpty()) {
+                    result += tr(", scope %1").arg(outcome.token->scope);
+                }
+            } else {
+                result = QStringLiteral("⚠ ") + outcome.error.toString();
+            }
+            m_tokenStatus->setText(result);
+            showTokenDialog(outcome.exchange, result);
+            emit tokenFinished(outcome.ok());
+        });
+    });
+}
+
+void EndpointEditor::signIn()
+{
+    const auto fail = [this](const QString& message) {
+        m_signIn->setEnabled(true);
+        m_signInStatus->setText(QStringLiteral("⚠ ") + message);
+        emit signInFinished(false);
+    };
+    if (!m_engine) {
+        fail(tr("no delivery engine to sign in with"));
+        return;
+    }
+    EndpointProfile p = profileForUse();
+    QStringList refs;
+    if (!p.auth.clientSecret.isEmpty()) {
+        refs << p.auth.clientSecret;
+    }
+    m_signIn->setEnabled(false);
+    m_signInStatus->setText(tr("Reading secrets…"));
+    auto* resolver = new SecretResolver(m_store, this);
+    resolver->resolve(refs, p.baseDir, [this, resolver, p, fail](Result<SecretValues> secrets) {
+        resolver->deleteLater();
+        if (!secrets) {
+            fail(secrets.error().toString());
+            return;
+        }
+        auto config = AuthorizationCodeConfig::fromProfile(p, secrets.value());
+        if (!config) {
+            fail(config.error().toString());
+            return;
+        }
+        if (!m_engine) {
+            fail(tr("no delivery engine to sign in with"));
+            return;
+        }
+        if (!m_codeFlow) {
+            m_codeFlow = new AuthorizationCodeFlow(m_engine->network(), m_store, this);
+        }
+        m_codeFlow->setOpenUrl([this](const QUrl& url) {
+            if (m_urlOpener) {
+                m_urlOpener(url);
+            } else if (!QDesktopServices::openUrl(url)) {
+                m_signInStatus->setText(
+                    tr("Could not open a browser; open this address yourself: %1").arg(url.toString()));
+                return;
+            }
+            m_signInStatus->setText(tr("Waiting for you to sign in in the browser…"));
+        });
+        m_signInStatus->setText(tr("Opening the browser…"));
+        m_codeFlow->signIn(config.value(), [this](Result<AccessToken> token) {
+            m_signIn->setEnabled(true);
+            if (!token) {
+                m_signInStatus->setText(QStringLiteral("⚠ ") + token.error().toString());
+                emit signInFinished(false);
+                return;
+            }
+            m_signInStatus->setText(tr("Signed in: token %1, valid until %2; the refresh token is in the keychain.")
+                                        .arg(maskSecret(token->value), token->expiresAt.toUTC().toString(Qt::ISODate)));
+            emit signInFinished(true);
+        });
+    });
+}
+
+void EndpointEditor::fetchPin()
+{
+    const QUrl url(m_url->text().trimmed());
+    if (url.scheme() != QLatin1String("https") || url.host().isEmpty()) {
+        m_pinStatus->setText(tr("⚠ Fetch pin needs an https:// URL on the General tab"));
+        emit pinFetched(false);
+        return;
+    }
+    m_fetchPin->setEnabled(false);
+    m_pinStatus->setText(tr("Connecting to %1…").arg(url.authority()));
+    auto* socket = new QSslSocket(this);
+    // Only the certificate's key is read; nothing is sent, so an untrusted certificate is fine here.
+    socket->setPeerVerifyMode(QSslSocket::QueryPeer);
+    auto* timer = new QTimer(socket);
+    timer->setSingleShot(true);
+    auto finish = [this, socket](bool ok, const QString& text) {
+        if (socket->property("done").toBool()) {
+            return;
+        }
+        socket->setProperty("done", true);
+        m_fetchPin->setEnabled(true);
+        m_pinStatus->setText(text);
+        m_addPin->setEnabled(ok);
+        socket->abort();
+        socket->deleteLater();
+        emit pinFetched(ok);
+    };
+    connect(socket, &QSslSocket::encrypted, this, [this, socket, finish] {
+        const QSslCertificate certificate = socket->peerCertificate();
+        m_fetchedPin = Tls::publicKeyPin(certificate);
+        if (m_fetchedPin.isEmpty()) {
+            finish(false, tr("⚠ The server presented no certificate"));
+            return;
+        }
+        finish(true, tr("Server key pin: %1\nfrom %2").arg(m_fetchedPin, Tls::describeCertificate(certificate)));
+    });
+    connect(socket, &QSslSocket::errorOccurred, this, [socket, finish] {
+        finish(false, QStringLiteral("⚠ ") + socket->errorString());
+    });
+    connect(timer, &QTimer::timeout, this, [finish] { finish(false, tr("⚠ No TLS answer within 10 s")); });
+    timer->start(10000);
+    socket->connectToHostEncrypted(url.host(), quint16(url.port(443)));
+}
+
+Result<QString>
+EndpointEditor::generateKey(KeyTarget target, const QString& keyType, const QString& folder, const QString& name)
+{
+    auto type = Tls::parseKeyType(keyType);
+    if (!type) {
+        return type.error();
+    }
+    if (target == KeyTarget::JwePublicKey && type.value() == Tls::KeyType::Ed25519) {
+        return Error(tr("JWE encrypts to RSA or EC keys; choose rsa or ec"));
+    }
+    if (name.trimmed().isEmpty() || name.contains(QLatin1Char('/'))) {
+        return Error(tr("Name: required, a file name without folders, e.g. hookbench-jws"));
+    }
+    if (!QDir().mkpath(folder)) {
+        return Error(tr("Folder: cannot create %1").arg(folder));
+    }
+    auto key = Tls::generateKey(type.value());
+    if (!key) {
+        return key.error();
+    }
+    const QString keyPath = QDir(folder).absoluteFilePath(name.trimmed() + QStringLiteral(".key.pem"));
+    const QString pubPath = QDir(folder).absoluteFilePath(name.trimmed() + QStringLiteral(".pub.pem"));
+    if (auto written = Tls::writeFile(keyPath, key->privateKeyPem, true, false); !written) {
+        return written.error();
+    }
+    if (auto written = Tls::writeFile(pubPath, key->publicKeyPem, false, false); !written) {
+        return written.error();
+    }
+    const bool rsa = type.value() == Tls::KeyType::Rsa;
+    const bool ec = type.value() == Tls::KeyType::Ec;
+    switch (target) {
+        case KeyTarget::JwsPrivateKey: {
+            const QString alg = m_jwsAlg->currentText();
+            if (rsa && alg != QLatin1String("RS256") && alg != QLatin1String("PS256")) {
+                m_jwsAlg->setCurrentText(QStringLiteral("RS256"));
+            } else if (ec) {
+                m_jwsAlg->setCurrentText(QStringLiteral("ES256"));
+            } else if (!rsa) {
+                m_jwsAlg->setCurrentText(QStringLiteral("EdDSA"));
+            }
+            m_jwsPrivateKey->setText(QStringLiteral("file:") + keyPath);
+            break;
+        }
+        case KeyTarget::JwePublicKey:
+            if (ec) {
+                m_jweAlg->setCurrentText(QStringLiteral("ECDH-ES+A256KW"));
+            } else if (m_jweAlg->currentText().startsWith(QLatin1String("ECDH"))) {
+                m_jweAlg->setCurrentText(QStringLiteral("RSA-OAEP-256"));
+            }
+            m_jwePublicKey->setText(QStringLiteral("file:") + pubPath);
+            break;
+        case KeyTarget::OAuthPrivateKey:
+            m_oauthPrivateKey->setText(QStringLiteral("file:") + keyPath);
+            break;
+    }
+    return tr("%1 key written to %2 (public key: %3)").arg(key->description, keyPath, pubPath);
+}
+
+void EndpointEditor::openGenerateKeyDialog(KeyTarget target)
+{
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("generateKeyDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Generate key"));
+    auto* form = new QFormLayout(dialog);
+    auto* type = new QComboBox(dialog);
+    type->setObjectName(QStringLiteral("keyTypeComboBox"));
+    type->addItem(tr("RSA 3072"), QStringLiteral("rsa"));
+    type->addItem(tr("EC P-256"), QStringLiteral("ec"));
+    if (target != KeyTarget::JwePublicKey) {
+        type->addItem(tr("Ed25519"), QStringLiteral("ed25519"));
+    }
+    auto* folder = new QLineEdit(QDir(HistoryStore::dataDir()).filePath(QStringLiteral("keys")), dialog);
+    folder->setObjectName(QStringLiteral("keyFolderLineEdit"));
+    auto* browse = new QPushButton(tr("Browse…"), dialog);
+    connect(browse, &QPushButton::clicked, dialog, [dialog, folder] {
+        const QString chosen =
+            QFileDialog::getExistingDirectory(dialog, tr("Folder for the key files"), folder->text());
+        if (!chosen.isEmpty()) {
+            folder->setText(chosen);
+        }
+    });
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(folder, 1);
+    folderRow->addWidget(browse);
+    const QString defaultName = target == KeyTarget::JwsPrivateKey  ? QStringLiteral("hookbench-jws")
+                                : target == KeyTarget::JwePublicKey ? QStringLiteral("recipient")
+                                                                    : QStringLiteral("oauth-client");
+    auto* name = new QLineEdit(defaultName, dialog);
+    name->setObjectName(QStringLiteral("keyNameLineEdit"));
+    auto* error = errorLabel(QStringLiteral("generateKeyErrorLabel"), dialog);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Generate"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("generateKeyOkButton"));
+    form->addRow(tr("Key type:"), type);
+    form->addRow(tr("Folder:"), folderRow);
+    form->addRow(tr("Name:"), name);
+    form->addRow(helpLabel(target == KeyTarget::JwePublicKey
+                               ? tr("Writes NAME.key.pem (the recipient's private key, for the receiver, readable "
+                                    "by you only) and NAME.pub.pem, which this profile encrypts to.")
+                               : tr("Writes NAME.key.pem (readable by you only), which this profile signs with, and "
+                                    "NAME.pub.pem for the other side."),
+                           dialog));
+    form->addRow(error);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, target, type, folder, name, error] {
+        auto done = generateKey(target, type->currentData().toString(), folder->text().trimmed(), name->text());
+        if (!done) {
+            showErrors(error, {done.error().toString()});
+            return;
+        }
+        emit keyGenerated(done.value());
+        dialog->accept();
+    });
+    dialog->open();
+}
+
+void EndpointEditor::refreshPayloadPreview()
+{
+    const int generation = ++m_payloadGeneration;
+    const auto show = [this](const QString& body, const QString& header, const QString& problem) {
+        m_payloadBody->setPlainText(body);
+        m_payloadHeader->setPlainText(header);
+        showErrors(m_payloadError, problem.isEmpty() ? QStringList {} : QStringList {problem});
+        emit payloadPreviewUpdated();
+    };
+    if (!m_jwsBox->isChecked() && !m_jweBox->isChecked()) {
+        show(tr("Neither JWS nor JWE: the body is the event's JSON as it is."), QString(), QString());
+        return;
+    }
+    if (!m_previewEvent) {
+        show(QString(), QString(), tr("The event in the composer is not valid JSON: fix it to see the body."));
+        return;
+    }
+    const EndpointProfile p = profileForUse();
+    QStringList refs;
+    if (p.jws) {
+        for (const QString* ref : {&p.jws->privateKey, &p.jws->secret}) {
+            if (!ref->isEmpty()) {
+                refs << *ref;
+            }
+        }
+    }
+    auto* resolver = new SecretResolver(m_store, this);
+    resolver->resolve(refs, p.baseDir, [this, resolver, generation, p, show](Result<SecretValues> secrets) {
+        resolver->deleteLater();
+        if (generation != m_payloadGeneration) {
+            return;
+        }
+        if (!secrets) {
+            show(QString(), QString(), secrets.error().toString());
+            return;
+        }
+        auto body = RequestBuilder::buildBody(p, *m_previewEvent, secrets.value());
+        if (!body) {
+            show(QString(), QString(), body.error().toString());
+            return;
+        }
+        const auto pretty = [](const QJsonObject& object) {
+            return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed();
+        };
+        QString header;
+        if (p.jwe) {
+            auto peeked = Jwe::peekHeader(body.value());
+            header = peeked ? tr("JWE protected header:\n%1\n(the content is encrypted to the recipient's key)")
+                                  .arg(pretty(peeked.value()))
+                            : peeked.error().toString();
+        } else {
+            auto parts = Jws::parseCompact(body.value());
+            if (parts) {
+                const QJsonObject payload = QJsonDocument::fromJson(parts->payload).object();
+                header = tr("JWS header:\n%1\npayload:\n%2").arg(pretty(parts->header), pretty(payload));
+            } else {
+                header = parts.error().toString();
+            }
+        }
+        show(QString::fromLatin1(body.value()), header, QString());
     });
 }

@@ -220,6 +220,7 @@ MainWindow::MainWindow(SecretStore* store, QWidget* parent)
 
     m_editor = new EndpointEditor(m_store, this);
     m_editor->setObjectName(QStringLiteral("endpointEditor"));
+    m_editor->setEngine(m_engine);
     m_composer = new EventComposer(QDir(dataDir).filePath(QStringLiteral("events")), this);
     m_composer->setObjectName(QStringLiteral("eventComposer"));
     m_inspector = new TraceInspector(this);

@@ -1,5 +1,7 @@
 #include "TraceInspector.h"
 
+#include "TokenExchangeView.h"
+
 #include "delivery/RequestBuilder.h"
 #include "delivery/RetryPolicy.h"
 
@@ -180,6 +182,19 @@ TraceInspector::TraceInspector(QWidget* parent)
     detailsLayout->addRow(tr("TLS:"), m_tls);
     tabs->addTab(details, tr("Timing and TLS"));
 
+    auto* token = new QWidget;
+    auto* tokenLayout = new QVBoxLayout(token);
+    m_notes = new QLabel(token);
+    m_notes->setObjectName(QStringLiteral("attemptNotesLabel"));
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tokenExchange = new TokenExchangeView(token);
+    m_tokenExchange->setObjectName(QStringLiteral("inspectorTokenExchangeView"));
+    tokenLayout->addWidget(m_notes);
+    tokenLayout->addWidget(m_tokenExchange, 1);
+    m_tokenTab = tabs->addTab(token, tr("Token"));
+    m_tabs = tabs;
+
     auto* head = new QHBoxLayout;
     head->addWidget(m_badge);
     head->addWidget(m_summary, 1);
@@ -206,6 +221,8 @@ void TraceInspector::beginDelivery(const EndpointProfile& profile, const QString
 {
     clear();
     m_signatureHeaders = signatureHeaderNames(profile.signatures);
+    m_usesTokens = profile.auth.type == AuthType::OAuth2ClientCredentials
+                   || profile.auth.type == AuthType::OAuth2AuthorizationCode;
     m_state->setText(tr("Sending %1 to %2…").arg(eventId, profile.url.toString()));
 }
 
@@ -218,6 +235,7 @@ void TraceInspector::showStored(const AttemptTrace& trace)
 {
     clear();
     m_signatureHeaders.clear();
+    m_usesTokens = !trace.tokenExchange.isEmpty();
     addAttempt(trace);
     m_state->setText(tr("From history: %1, %2").arg(trace.profileName, trace.eventId));
 }
@@ -259,6 +277,9 @@ void TraceInspector::showAttempt(int index)
         m_tls->clear();
         m_requestBody->clear();
         m_responseBody->clear();
+        m_notes->clear();
+        m_tokenExchange->clear();
+        m_tabs->setTabEnabled(m_tokenTab, false);
         return;
     }
     const AttemptTrace& trace = m_attempts.at(index);
@@ -283,7 +304,26 @@ void TraceInspector::showAttempt(int index)
     for (const QString& redirect : trace.redirects) {
         summary += tr("\nredirect %1").arg(redirect);
     }
+    if (!trace.tokenExchange.isEmpty()) {
+        summary += tr("\ntoken: %1").arg(TokenExchangeView::summary(trace.tokenExchange));
+    }
+    for (const QString& note : trace.notes) {
+        summary += QStringLiteral("\n") + note;
+    }
     m_summary->setText(summary);
+    // OAuth: the token exchange this attempt made (or that its token came from the cache).
+    const bool tokenPart = m_usesTokens || !trace.tokenExchange.isEmpty() || !trace.notes.isEmpty();
+    m_tabs->setTabEnabled(m_tokenTab, tokenPart);
+    m_notes->setText(trace.notes.isEmpty() ? QString() : trace.notes.join(u'\n'));
+    m_notes->setVisible(!trace.notes.isEmpty());
+    if (trace.tokenExchange.isEmpty()) {
+        m_tokenExchange->clear();
+        m_notes->setText(tokenPart ? (trace.notes + QStringList {TokenExchangeView::summary({})}).join(u'\n')
+                                   : QString());
+        m_notes->setVisible(tokenPart);
+    } else {
+        m_tokenExchange->setExchange(trace.tokenExchange);
+    }
     m_timing->setText(tr("attempt %1 of %2, started %3, %4 ms")
                           .arg(trace.attempt)
                           .arg(trace.maxAttempts)

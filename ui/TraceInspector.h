@@ -11,10 +11,13 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QTableWidget;
+class QTabWidget;
+class TokenExchangeView;
 
 // Shows delivery attempts: one line per attempt, and for the selected one the request (headers
 // table, body pretty-printed or raw), the response (status badge, headers, body), timing, TLS
-// and the signature headers. Secret header values are always shown masked.
+// the signature headers and, for OAuth, the token exchange and notes. Secret header values are
+// always shown masked.
 class TraceInspector final : public QWidget
 {
     Q_OBJECT
@@ -57,4 +60,9 @@ private:
     QTableWidget* m_responseHeaders;
     QPlainTextEdit* m_responseBody;
     QTableWidget* m_signatures;
+    QTabWidget* m_tabs = nullptr;
+    int m_tokenTab = -1;
+    QLabel* m_notes = nullptr;
+    TokenExchangeView* m_tokenExchange = nullptr;
+    bool m_usesTokens = false;
 };
