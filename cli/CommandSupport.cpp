@@ -132,6 +132,16 @@ Result<SecretValues> resolveSecrets(const EndpointProfile& profile)
     if (!result) {
         loop.exec();
     }
+    if (!result->ok()) {
+        // The resolver names the reference that failed; the user looks for the field holding it.
+        Error error = result->error();
+        const QString field = profile.secretFieldPath(error.path);
+        if (!error.message.contains(error.path)) {
+            error.message = QStringLiteral("%1 (%2)").arg(error.message, error.path);
+        }
+        error.path = field;
+        return error;
+    }
     return std::move(*result);
 }
 

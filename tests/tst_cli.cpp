@@ -171,7 +171,7 @@ private slots:
             << QStringList {}
             << QByteArray("{\"format\":\"hookbench.endpoint/1\",\"url\":\"http://127.0.0.1:9/"
                           "\",\"auth\":{\"type\":\"bearer\",\"token\":\"env:HOOKBENCH_TEST_UNSET_VAR\"}}")
-            << QByteArray("HOOKBENCH_TEST_UNSET_VAR");
+            << QByteArray("auth.token: environment variable HOOKBENCH_TEST_UNSET_VAR is not set");
         QTest::newRow("bad --data") << QStringList {QStringLiteral("--data"), QStringLiteral("{nope")}
                                     << QByteArray(
                                            "{\"format\":\"hookbench.endpoint/1\",\"url\":\"http://127.0.0.1:9/\"}")

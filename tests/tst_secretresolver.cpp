@@ -155,7 +155,9 @@ private slots:
         QVERIFY(settle(*outcome));
         QCOMPARE(outcome->calls, 1);
         QVERIFY(!outcome->result->ok());
-        const QString message = outcome->result->error().message;
+        // The error names the reference that failed (its path), so callers can name their field.
+        const QString message = outcome->result->error().toString();
+        QCOMPARE(outcome->result->error().path, QStringLiteral("keychain:a"));
         QVERIFY2(message.contains(FakeSecretStore::noKeychainMessage()), qPrintable(message));
         QVERIFY2(message.startsWith(QStringLiteral("keychain:a: ")), qPrintable(message));
         QVERIFY2(!message.contains(QStringLiteral("TOPSECRET")), qPrintable(message));
@@ -176,6 +178,7 @@ private slots:
         QVERIFY(!outcome->result->ok());
         QVERIFY2(outcome->result->error().message.contains(QStringLiteral("HOOKBENCH_TST_UNSET is not set")),
                  qPrintable(outcome->result->error().message));
+        QCOMPARE(outcome->result->error().path, QStringLiteral("env:HOOKBENCH_TST_UNSET"));
         QVERIFY(store.reads().isEmpty());
     }
 
@@ -186,7 +189,8 @@ private slots:
         QVERIFY(settle(*outcome));
         QCOMPARE(outcome->calls, 1);
         QVERIFY(!outcome->result->ok());
-        QVERIFY2(outcome->result->error().message.contains(QStringLiteral("keychain:k")),
+        QCOMPARE(outcome->result->error().path, QStringLiteral("keychain:k"));
+        QVERIFY2(outcome->result->error().message.contains(QStringLiteral("no keychain store")),
                  qPrintable(outcome->result->error().message));
     }
 

@@ -602,6 +602,32 @@ QStringList EndpointProfile::secretRefs() const
     return refs;
 }
 
+QString EndpointProfile::secretFieldPath(const QString& reference) const
+{
+    const QList<QPair<QString, QString>> fields {
+        {QStringLiteral("auth.password"), auth.password},
+        {QStringLiteral("auth.token"), auth.token},
+        {QStringLiteral("auth.value"), auth.value},
+        {QStringLiteral("auth.clientSecret"), auth.clientSecret},
+        {QStringLiteral("auth.privateKey"), auth.privateKey},
+        {QStringLiteral("jws.privateKey"), jws ? jws->privateKey : QString()},
+        {QStringLiteral("jws.secret"), jws ? jws->secret : QString()},
+        {QStringLiteral("tls.clientKey"), tls.clientKey},
+        {QStringLiteral("tls.clientKeyPassword"), tls.clientKeyPassword},
+    };
+    for (const auto& [path, value] : fields) {
+        if (!value.isEmpty() && value == reference) {
+            return path;
+        }
+    }
+    for (qsizetype i = 0; i < signatures.size(); ++i) {
+        if (signatures.at(i).secret == reference) {
+            return QStringLiteral("signatures[%1].secret").arg(i);
+        }
+    }
+    return {};
+}
+
 bool EndpointProfile::operator==(const EndpointProfile& other) const
 {
     return name == other.name && url == other.url && method == other.method && headers == other.headers

@@ -184,6 +184,8 @@ struct EndpointProfile
 
     // Every secret reference the profile uses (for resolving them all before a send).
     QStringList secretRefs() const;
+    // The JSON path of the first secret field holding `reference` ("signatures[0].secret"), or empty.
+    QString secretFieldPath(const QString& reference) const;
 
     bool operator==(const EndpointProfile& other) const;
 };

@@ -54,7 +54,7 @@ void SecretResolver::resolve(const QStringList& references, const QString& baseD
         const SecretRef ref = SecretRef::parse(reference);
         if (ref.kind == SecretRef::Kind::Keychain) {
             if (ref.target.isEmpty()) {
-                finish(Error(QStringLiteral("the reference \"keychain:\" names no entry; write keychain:NAME")));
+                finish(Error(QStringLiteral("names no keychain entry; write keychain:NAME"), reference));
                 return;
             }
             keychainEntries.append({reference, ref.target});
@@ -62,7 +62,9 @@ void SecretResolver::resolve(const QStringList& references, const QString& baseD
         }
         auto value = ref.resolveLocal(baseDir);
         if (!value) {
-            finish(value.error());
+            Error error = value.error();
+            error.path = reference;
+            finish(error);
             return;
         }
         pending->values.insert(reference, std::move(value).value());
@@ -73,8 +75,7 @@ void SecretResolver::resolve(const QStringList& references, const QString& baseD
         return;
     }
     if (!m_store) {
-        finish(Error(
-            QStringLiteral("%1: no keychain store is available to look it up").arg(keychainEntries.first().first)));
+        finish(Error(QStringLiteral("no keychain store is available to look it up"), keychainEntries.first().first));
         return;
     }
 
@@ -85,13 +86,14 @@ void SecretResolver::resolve(const QStringList& references, const QString& baseD
                 return; // an earlier error has been reported already
             }
             if (!answer) {
-                finish(Error(QStringLiteral("%1: %2").arg(reference, answer.error().message)));
+                finish(Error(answer.error().message, reference));
                 return;
             }
             if (!answer.value()) {
                 finish(Error(QStringLiteral("keychain entry %1 not found; store it with: "
                                             "hookbench-cli secret set %1")
-                                 .arg(name)));
+                                 .arg(name),
+                             reference));
                 return;
             }
             pending->values.insert(reference, *std::move(answer).value());

@@ -13,8 +13,8 @@
 using SecretValues = QHash<QString, QByteArray>;
 
 // Resolves a set of secret references, asking the store only for keychain: entries.
-// The callback runs exactly once, with every value or with the first error (which names the
-// reference, never the value).
+// The callback runs exactly once, with every value or with the first error. The error's `path`
+// is the reference that failed (never its value), so the caller can name its own JSON field.
 class SecretResolver final : public QObject
 {
     Q_OBJECT
