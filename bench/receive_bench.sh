@@ -129,8 +129,8 @@ start_receiver() { # RUN-NAME
     mkdir -p "$work/data"
     receiver_port=$(free_port)
     write_config "$receiver_port"
-    HOOKBENCH_DATA_DIR="$work/data" "$cli" receive --config "$work/receiver.json" --json \
-        > "$work/receiver-$1.jsonl" 2> "$work/receiver-$1.stderr" &
+    HOOKBENCH_DATA_DIR="$work/data" "$cli" receive --config "$work/receiver.json" \
+        > "$work/receiver-$1.out" 2> "$work/receiver-$1.stderr" &
     receiver_pid=$!
     wait_port "$receiver_port" "$receiver_pid" receiver "$work/receiver-$1.stderr"
 }
