@@ -603,6 +603,9 @@ void HttpConnection::respond(quint64 sequence, HttpResponse response)
         connection = QByteArrayLiteral("keep-alive");
     }
     m_socket->write(HttpWire::serialize(response, m_headRequest, connection));
+    // Hand the answer to the kernel now rather than on the next turn of the event loop: the
+    // client waits for it, and the loop may first be busy with other connections' requests.
+    m_socket->flush();
     if (close) {
         beginClose();
     } else {
