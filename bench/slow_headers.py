@@ -159,7 +159,10 @@ def main():
           f"{bench.peak_rss / 1024:.1f} MB, VmHWM {peak_mb:.1f} MB ({bench.samples} samples); "
           f"target < {TARGET_MB} MB: {'met' if peak_mb < TARGET_MB else 'MISSED'}")
     ok = (bench.max_open == args.connections and len(cut) == args.connections
-          and all(timeout_s - 0.5 <= elapsed <= timeout_s + 2.5 for elapsed in cut))
+          and all(timeout_s - 0.1 <= elapsed <= timeout_s + 2.5 for elapsed in cut))
+    # Lower bound: the receiver must not cut before headerTimeoutMs (this script notes the start
+    # after connecting, a little after the receiver's clock started, so allow 0.1 s of that).
+    # Upper bound: generous, the machine may be busy.
     if not ok:
         print("slow_headers.py: not every connection was held and then cut by headerTimeoutMs with 408",
               file=sys.stderr)
