@@ -194,10 +194,11 @@ def ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+p50 = re.search(r"^\s+50%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
 requests = int(re.search(r"(\d+) requests in", text).group(1))
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-print(rate, ms(*p99.groups()), requests, int(non2xx.group(1)) if non2xx else 0,
+print(rate, ms(*p99.groups()), ms(*p50.groups()), requests, int(non2xx.group(1)) if non2xx else 0,
       sum(map(int, errors.groups())) if errors else 0)
 PY
 }
@@ -222,7 +223,7 @@ if [ "$part" = all ] || [ "$part" = rate ]; then
         load_before=$(loadavg)
         measured=$(run_wrk "http://127.0.0.1:$receiver_port/hook" "$work/wrk-receiver-$run.txt")
         set -- $measured
-        r_rate=$1 r_p99=$2 r_requests=$3 r_non2xx=$4 r_errors=$5
+        r_rate=$1 r_p99=$2 r_p50=$3 r_requests=$4 r_non2xx=$5 r_errors=$6
         r_cpu=$(( $(cpu_ticks "$receiver_pid") - before ))
         r_hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$receiver_pid/status")
         stop_receiver
@@ -231,21 +232,21 @@ if [ "$part" = all ] || [ "$part" = rate ]; then
         before=$(cpu_ticks "$nginx_worker")
         measured=$(run_wrk "http://127.0.0.1:$nginx_port/hook" "$work/wrk-nginx-$run.txt")
         set -- $measured
-        n_rate=$1 n_p99=$2 n_requests=$3 n_non2xx=$4 n_errors=$5
+        n_rate=$1 n_p99=$2 n_p50=$3 n_requests=$4 n_non2xx=$5 n_errors=$6
         n_cpu=$(( $(cpu_ticks "$nginx_worker") - before ))
         load_after=$(loadavg)
 
-        $py - "$r_rate" "$r_p99" "$r_requests" "$r_non2xx" "$r_errors" "$r_cpu" "$r_hwm" \
-            "$n_rate" "$n_p99" "$n_requests" "$n_non2xx" "$n_errors" "$n_cpu" \
+        $py - "$r_rate" "$r_p99" "$r_p50" "$r_requests" "$r_non2xx" "$r_errors" "$r_cpu" "$r_hwm" \
+            "$n_rate" "$n_p99" "$n_p50" "$n_requests" "$n_non2xx" "$n_errors" "$n_cpu" \
             "$load_before" "$load_after" "$(getconf CLK_TCK)" "$run" >> "$results" <<'PY'
 import sys
-(r_rate, r_p99, r_req, r_non, r_err, r_cpu, r_hwm, n_rate, n_p99, n_req, n_non, n_err, n_cpu,
+(r_rate, r_p99, r_p50, r_req, r_non, r_err, r_cpu, r_hwm, n_rate, n_p99, n_p50, n_req, n_non, n_err, n_cpu,
  load_before, load_after, tck, run) = sys.argv[1:]
 tick_us = 1e6 / float(tck)
-print(f"run {run}: receiver {float(r_rate):.0f} req/s p99 {float(r_p99):.2f} ms "
+print(f"run {run}: receiver {float(r_rate):.0f} req/s p99 {float(r_p99):.2f} ms p50 {float(r_p50):.2f} ms "
       f"({int(r_req)} requests, {r_non} non-2xx, {r_err} socket errors, "
       f"{int(r_cpu) * tick_us / max(int(r_req), 1):.0f} us CPU/request, VmHWM {int(r_hwm) / 1024:.0f} MB) | "
-      f"nginx {float(n_rate):.0f} req/s p99 {float(n_p99):.2f} ms "
+      f"nginx {float(n_rate):.0f} req/s p99 {float(n_p99):.2f} ms p50 {float(n_p50):.2f} ms "
       f"({int(n_req)} requests, {n_non} non-2xx, {n_err} socket errors, "
       f"{int(n_cpu) * tick_us / max(int(n_req), 1):.0f} us CPU/request) | "
       f"ratio {float(r_rate) / float(n_rate):.3f} | load {load_before} -> {load_after}")
@@ -263,10 +264,15 @@ receiver = col(r"receiver (\d+) req/s")
 p99 = col(r"receiver \d+ req/s p99 ([\d.]+) ms")
 nginx = col(r"nginx (\d+) req/s")
 ratio = col(r"ratio ([\d.]+)")
+nginx_p99 = col(r"nginx \d+ req/s p99 ([\d.]+) ms")
+r_cpu = col(r"(\d+) us CPU/request, VmHWM")
+n_cpu = col(r"nginx .* (\d+) us CPU/request\)")
 median = statistics.median
 print(f"median of {len(runs)}: receiver {median(receiver):.0f} req/s, nginx {median(nginx):.0f} req/s, "
       f"ratio {median(ratio):.3f} (target >= 0.25: {'met' if median(ratio) >= 0.25 else 'MISSED'}), "
-      f"receiver p99 {median(p99):.2f} ms (target < 5 ms: {'met' if median(p99) < 5 else 'MISSED'})")
+      f"receiver p99 {median(p99):.2f} ms (target < 5 ms: {'met' if median(p99) < 5 else 'MISSED'}; "
+      f"nginx p99 {median(nginx_p99):.2f} ms), CPU per request: receiver {median(r_cpu):.0f} us, "
+      f"nginx {median(n_cpu):.0f} us")
 PY
 fi
 

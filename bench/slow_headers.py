@@ -68,13 +68,15 @@ class Bench:
 
     async def one(self, connect_slots):
         async with connect_slots:
+            # Before connecting: the receiver's clock starts later (at accept), so the time
+            # measured here is never shorter than the receiver's.
+            started = time.monotonic()
             try:
                 reader, writer = await asyncio.wait_for(
                     asyncio.open_connection("127.0.0.1", self.args.port), 10)
             except (OSError, asyncio.TimeoutError):
                 self.connect_failures += 1
                 return
-        started = time.monotonic()
         self.open_now += 1
         self.max_open = max(self.max_open, self.open_now)
         head = self.head()
@@ -159,10 +161,8 @@ def main():
           f"{bench.peak_rss / 1024:.1f} MB, VmHWM {peak_mb:.1f} MB ({bench.samples} samples); "
           f"target < {TARGET_MB} MB: {'met' if peak_mb < TARGET_MB else 'MISSED'}")
     ok = (bench.max_open == args.connections and len(cut) == args.connections
-          and all(timeout_s - 0.1 <= elapsed <= timeout_s + 2.5 for elapsed in cut))
-    # Lower bound: the receiver must not cut before headerTimeoutMs (this script notes the start
-    # after connecting, a little after the receiver's clock started, so allow 0.1 s of that).
-    # Upper bound: generous, the machine may be busy.
+          and all(timeout_s <= elapsed <= timeout_s + 2.5 for elapsed in cut))
+    # Never before headerTimeoutMs; the upper bound is generous, the machine may be busy.
     if not ok:
         print("slow_headers.py: not every connection was held and then cut by headerTimeoutMs with 408",
               file=sys.stderr)
