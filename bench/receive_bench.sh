@@ -61,7 +61,8 @@ cleanup() {
     fi
     rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM # runs cleanup through EXIT
 
 free_port() {
     $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
@@ -222,6 +223,7 @@ if [ "$part" = all ] || [ "$part" = rate ]; then
         before=$(cpu_ticks "$receiver_pid")
         load_before=$(loadavg)
         measured=$(run_wrk "http://127.0.0.1:$receiver_port/hook" "$work/wrk-receiver-$run.txt")
+        # shellcheck disable=SC2086 # split on purpose: the numbers of one line
         set -- $measured
         r_rate=$1 r_p99=$2 r_p50=$3 r_requests=$4 r_non2xx=$5 r_errors=$6
         r_cpu=$(( $(cpu_ticks "$receiver_pid") - before ))
@@ -231,6 +233,7 @@ if [ "$part" = all ] || [ "$part" = rate ]; then
 
         before=$(cpu_ticks "$nginx_worker")
         measured=$(run_wrk "http://127.0.0.1:$nginx_port/hook" "$work/wrk-nginx-$run.txt")
+        # shellcheck disable=SC2086 # split on purpose: the numbers of one line
         set -- $measured
         n_rate=$1 n_p99=$2 n_p50=$3 n_requests=$4 n_non2xx=$5 n_errors=$6
         n_cpu=$(( $(cpu_ticks "$nginx_worker") - before ))
