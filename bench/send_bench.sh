@@ -35,7 +35,7 @@ trap cleanup EXIT INT TERM
 # A free loopback port: ask the kernel for one.
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
-sed -e "s|@PREFIX@|$work|g" -e "s|@PORT@|$port|g" "$here/nginx.conf" > "$work/nginx.conf"
+sed -e "s|@PREFIX@|$work|g" -e "s|@PORT@|$port|g" -e "s|@STATUS@|204|g" "$here/nginx.conf" > "$work/nginx.conf"
 "$nginx" -p "$work" -c "$work/nginx.conf" -e "$work/error.log" -g 'daemon off;' 2>"$work/nginx.stderr" &
 nginx_pid=$!
 

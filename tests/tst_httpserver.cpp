@@ -1,6 +1,7 @@
 #include "receiver/HeadScanner.h"
 #include "receiver/HttpServer.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -8,7 +9,9 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 namespace {
 
@@ -429,6 +432,36 @@ private slots:
         QVERIFY(client.waitConnected());
         QVERIFY(client.waitClosed());
         QCOMPARE(client.finals().value(0).status, 408);
+    }
+
+    void headerTimeoutNeverCutsEarly()
+    {
+        // Qt's default coarse timers round their expiry to a boundary up to 5 % early (300 ms:
+        // to a multiple of 100 ms, up to 15 ms early), depending on when they start. Staggered
+        // connections start in every phase; none may be cut before the limit (later is load).
+        constexpr int clients = 20;
+        HttpLimits limits = testLimits();
+        limits.maxConnections = clients;
+        start(limits);
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        std::vector<QElapsedTimer> opened(clients);
+        std::vector<qint64> cutAfterMs(clients, -1);
+        for (int i = 0; i < clients; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            connect(socket.get(), &QTcpSocket::readChannelFinished, this, [&opened, &cutAfterMs, i]() {
+                cutAfterMs[i] = opened[i].elapsed();
+            });
+            opened[i].start();
+            socket->connectToHost(QHostAddress::LocalHost, port());
+            sockets.push_back(std::move(socket));
+            QTest::qWait(7);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::ranges::all_of(cutAfterMs, [](qint64 ms) { return ms >= 0; }), 10000);
+        for (int i = 0; i < clients; ++i) {
+            QVERIFY2(cutAfterMs[i] >= limits.headerTimeoutMs,
+                     qPrintable(QStringLiteral("connection %1 was cut after %2 ms").arg(i).arg(cutAfterMs[i])));
+            QVERIFY(sockets[i]->readAll().startsWith("HTTP/1.1 408 "));
+        }
     }
 
     void idleKeepAliveClosedSilently()

@@ -15,22 +15,69 @@ QByteArray compact(const QJsonDocument& document)
     return document.toJson(QJsonDocument::Compact);
 }
 
-// [[name, value], ...] so the shell shows readable headers. A value that is not UTF-8 (HTTP
-// allows any octet) is kept exactly as [name, base64, "base64"].
-QByteArray headersToJson(const HeaderList& headers)
+bool isAscii(QByteArrayView bytes)
 {
-    QJsonArray out;
-    for (const auto& [name, value] : headers) {
-        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        const QString text = decoder(value);
-        if (decoder.hasError()) {
-            out.append(QJsonArray {
-                QString::fromLatin1(name), QString::fromLatin1(value.toBase64()), QStringLiteral("base64")});
-        } else {
-            out.append(QJsonArray {QString::fromLatin1(name), text});
+    for (const char c : bytes) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            return false;
         }
     }
-    return compact(QJsonDocument(out));
+    return true;
+}
+
+// `utf8` (valid UTF-8) as a JSON string.
+void appendJsonString(QByteArray& out, QByteArrayView utf8)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// [[name, value], ...] so the shell shows readable headers. A value that is not UTF-8 (HTTP
+// allows any octet) is kept exactly as [name, base64, "base64"]. Written directly rather than
+// through QJsonArray: this runs for every received request, and the usual all-ASCII headers
+// need no decoding at all.
+QByteArray headersToJson(const HeaderList& headers)
+{
+    QByteArray out;
+    out.reserve(2 + 80 * headers.size());
+    out += '[';
+    for (const auto& [name, value] : headers) {
+        if (out.size() > 1) {
+            out += ',';
+        }
+        out += '[';
+        appendJsonString(out, isAscii(name) ? name : QString::fromLatin1(name).toUtf8());
+        out += ',';
+        if (isAscii(value)) {
+            appendJsonString(out, value);
+        } else {
+            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            const QString text = decoder(value);
+            if (decoder.hasError()) {
+                appendJsonString(out, value.toBase64());
+                out += ",\"base64\"";
+            } else {
+                appendJsonString(out, text.toUtf8());
+            }
+        }
+        out += ']';
+    }
+    out += ']';
+    return out;
 }
 
 HeaderList headersFromJson(const QByteArray& json)

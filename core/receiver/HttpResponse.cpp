@@ -31,9 +31,16 @@ QByteArray reasonPhrase(int status)
 
 QByteArray httpDate()
 {
-    return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
-        .toLatin1();
+    // Formatting through QLocale costs more than the rest of an answer; it changes once a second.
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray cached;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 second = now.toSecsSinceEpoch();
+    if (second != cachedSecond) {
+        cached = QLocale::c().toString(now, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+        cachedSecond = second;
+    }
+    return cached;
 }
 
 QByteArray serialize(const HttpResponse& response, bool headRequest, const QByteArray& connection)
