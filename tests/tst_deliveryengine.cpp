@@ -246,6 +246,30 @@ private slots:
         QCOMPARE(other.requests().first().method, QByteArray("POST"));
     }
 
+    void redirectsKeepTheMethodAndBodyAndSeeOtherIsNotDelivered()
+    {
+        LoopbackServer server;
+        server.setResponses({{302, "Found", {{"Location", server.url("/moved")}}},
+                             {200, "OK"},
+                             {303, "See Other", {{"Location", server.url("/status")}}}});
+        auto profile = profileFor(server.url());
+        profile.followRedirects = true;
+        DeliveryEngine engine;
+        const auto followed = deliverAll(engine, {profile, {}, sampleEvent(), {}, false});
+        QCOMPARE(followed.size(), 1);
+        QCOMPARE(followed.first().outcome, AttemptTrace::Outcome::Delivered);
+        QCOMPARE(server.requests().size(), 2);
+        QCOMPARE(server.requests().at(1).method, QByteArray("POST")); // not turned into a GET
+        QCOMPARE(server.requests().at(1).body, sampleEvent().toCompactJson());
+
+        const auto seeOther = deliverAll(engine, {profile, {}, sampleEvent(), {}, false});
+        QCOMPARE(seeOther.size(), 1);
+        QCOMPARE(seeOther.first().outcome, AttemptTrace::Outcome::Failed);
+        QVERIFY2(seeOther.first().error.startsWith(QStringLiteral("HTTP 303 See Other")),
+                 qPrintable(seeOther.first().error));
+        QCOMPARE(server.requests().size(), 3); // the 303's Location was not fetched
+    }
+
     void timeoutIsAFailureWithItsReason()
     {
         LoopbackServer server;

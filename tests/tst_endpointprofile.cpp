@@ -351,6 +351,16 @@ private slots:
         QTest::newRow("header pair bad") << p(R"("headers": [["X-A"]])") << u"headers[0]"_s
                                          << u"[\"name\", \"value\"] pair"_s;
         QTest::newRow("contentType CRLF") << p(R"("contentType": "a\r\nb")") << u"contentType"_s << u"line break"_s;
+        QTest::newRow("header Content-Length")
+            << p(R"("headers": {"content-length": "5"})") << u"headers.content-length"_s << u"set from the body"_s;
+        QTest::newRow("header Transfer-Encoding") << p(R"("headers": {"Transfer-Encoding": "chunked"})")
+                                                  << u"headers.Transfer-Encoding"_s << u"set from the body"_s;
+        QTest::newRow("header doubles the auth header")
+            << p(R"("headers": {"Authorization": "Token x"}, "auth": {"type": "bearer", "token": "t"})")
+            << u"headers.Authorization"_s << u"is the header auth (bearer) sets"_s;
+        QTest::newRow("header doubles a named apiKey header") << p(
+            R"("headers": {"x-api-key": "1"}, "auth": {"type": "apiKey", "headerName": "X-Api-Key", "value": "v"})")
+                                                              << u"headers.x-api-key"_s << u"auth.headerName"_s;
         QTest::newRow("auth not object") << p(R"("auth": "basic")") << u"auth"_s << u"must be an object"_s;
         QTest::newRow("auth type missing") << p(R"("auth": {})") << u"auth.type"_s << u"is required"_s;
         QTest::newRow("unknown auth type")

@@ -100,6 +100,7 @@ private slots:
         QTest::newRow("spaces") << QByteArray(" 5 ") << qint64(5000);
         QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
         QTest::newRow("garbage") << QByteArray("soon") << qint64(-1);
+        QTest::newRow("huge is capped") << QByteArray("99999999999999999") << qint64(365LL * 24 * 3600 * 1000);
         QTest::newRow("empty") << QByteArray() << qint64(-1);
         QTest::newRow("http date") << QByteArray("Mon, 23 Nov 2026 10:01:00 GMT") << qint64(60000);
         QTest::newRow("date in the past") << QByteArray("Mon, 23 Nov 2026 09:00:00 GMT") << qint64(0);

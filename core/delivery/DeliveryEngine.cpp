@@ -358,8 +358,10 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
 
     // A redirect we may follow: same attempt, next hop.
     const QUrl location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
-    if (trace.status >= 300 && trace.status < 400 && location.isValid() && m_job.profile.followRedirects && !m_cancelled
-        && !m_timedOut) {
+    // 301, 302, 307 and 308 are followed with the same method and body: a webhook turned into a
+    // body-less GET (what browsers do for 301-303) would be reported delivered without its payload.
+    const bool followable = trace.status == 301 || trace.status == 302 || trace.status == 307 || trace.status == 308;
+    if (followable && location.isValid() && m_job.profile.followRedirects && !m_cancelled && !m_timedOut) {
         if (m_hops >= DeliveryEngine::MaxRedirects) {
             trace.error = QStringLiteral("more than %1 redirects; stopped at %2")
                               .arg(DeliveryEngine::MaxRedirects)
@@ -387,11 +389,6 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
             next.credentialHeaderIndexes.clear();
             next.transportHeaderIndexes.clear();
             note += QStringLiteral(" (another origin: credentials and signatures not sent)");
-        }
-        if (trace.status == 303 || ((trace.status == 301 || trace.status == 302) && next.method == "POST")) {
-            next.method = "GET";
-            next.body.clear();
-            note += QStringLiteral(" (as GET, as %1 requires)").arg(trace.status);
         }
         RequestBuilder::setTransportHeaders(next);
         trace.redirects.append(note);
@@ -441,7 +438,15 @@ void Delivery::onReplyFinished(QNetworkReply* reply)
     } else if (trace.status >= 200 && trace.status < 300) {
         trace.outcome = AttemptTrace::Outcome::Delivered;
     } else if (trace.status >= 300 && trace.status < 400) {
-        trace.error = location.isValid()
+        trace.error = trace.status == 303 && location.isValid()
+                          ? QStringLiteral("HTTP 303 See Other to %1: the receiver points to a resource to GET; a"
+                                           " webhook is not re-sent as a GET without its body, so it was not delivered")
+                                .arg(reply->url().resolved(location).toString())
+                      : location.isValid() && m_job.profile.followRedirects
+                          ? QStringLiteral("HTTP %1 redirect to %2 is not followed (only 301, 302, 307 and 308 are)")
+                                .arg(trace.status)
+                                .arg(reply->url().resolved(location).toString())
+                      : location.isValid()
                           ? QStringLiteral("HTTP %1 redirect to %2: redirects are not followed (set followRedirects"
                                            " to true to follow them)")
                                 .arg(trace.status)
@@ -494,6 +499,7 @@ void Delivery::finishAttempt(AttemptTrace trace, std::optional<qint64> retryAfte
         if (!m_retryTimer) {
             m_retryTimer = new QTimer(this);
             m_retryTimer->setSingleShot(true);
+            m_retryTimer->setTimerType(Qt::PreciseTimer); // a coarse timer fires up to 5% early
             connect(m_retryTimer, &QTimer::timeout, this, &Delivery::startAttempt);
         }
         m_retryTimer->start(int(std::min<qint64>(trace.nextDelayMs, INT_MAX)));

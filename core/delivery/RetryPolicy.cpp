@@ -138,7 +138,9 @@ std::optional<qint64> RetryPolicy::parseRetryAfter(const QByteArray& value, cons
     bool ok = false;
     const qint64 seconds = trimmed.toLongLong(&ok);
     if (ok) {
-        return seconds >= 0 ? std::optional<qint64>(seconds * 1000) : std::nullopt;
+        // Capped at a year: a huge value must not overflow, and no retry plan waits longer.
+        constexpr qint64 MaxSeconds = 365LL * 24 * 3600;
+        return seconds >= 0 ? std::optional<qint64>(std::min(seconds, MaxSeconds) * 1000) : std::nullopt;
     }
     // IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"; Qt's RFC 2822 parser wants a numeric zone.
     QString text = QString::fromLatin1(trimmed);

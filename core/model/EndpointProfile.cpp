@@ -494,6 +494,25 @@ Result<EndpointProfile> EndpointProfile::fromJson(const QByteArray& json, const 
     }
     profile.followRedirects = topFollow.value_or(retryFollow.value_or(false));
 
+    // Headers the request itself owns: framing would cut or desync the body on the wire, and a
+    // second header of the auth's name would send two credentials where the trace shows one.
+    for (const auto& [name, value] : std::as_const(profile.headers)) {
+        if (reader.failed()) {
+            break;
+        }
+        const QString path = u"headers."_s + name;
+        if (name.compare(u"Content-Length"_s, Qt::CaseInsensitive) == 0
+            || name.compare(u"Transfer-Encoding"_s, Qt::CaseInsensitive) == 0) {
+            reader.fail(path, u"is set from the body when the request is sent; remove it from headers"_s);
+        } else if (profile.auth.type != AuthType::None
+                   && name.compare(profile.auth.effectiveHeaderName(), Qt::CaseInsensitive) == 0) {
+            reader.fail(
+                path,
+                u"is the header auth (%1) sets; remove it from headers, or give auth.headerName another name"_s.arg(
+                    authTypeName(profile.auth.type)));
+        }
+    }
+
     if (reader.failed()) {
         return reader.error();
     }
