@@ -71,11 +71,6 @@ int run(const QStringList& arguments)
         return UsageError;
     }
 
-    if (!it->available) {
-        QCommandLineParser unused;
-        return it->run(unused, name);
-    }
-
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.setApplicationDescription(it->summary);

@@ -23,7 +23,6 @@ struct Command
     QString summary;  // one line for `hookbench-cli --help`
     std::function<void(QCommandLineParser&)> addOptions;
     std::function<int(QCommandLineParser&, const QString& program)> run;
-    bool available = true; // false: a contract command whose engine part has not landed yet
 };
 
 const QList<Command>& commands();

@@ -1,5 +1,6 @@
 #include "Cli.h"
 #include "Commands.h"
+#include "SignalWatcher.h"
 
 #include "auth/AuthorizationCodeFlow.h"
 #include "delivery/DeliveryEngine.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QLocale>
+#include <QPointer>
 
 #include <memory>
 
@@ -170,8 +172,25 @@ int runSend(QCommandLineParser& parser, const QString& command)
     QElapsedTimer clock;
     clock.start();
 
+    // SIGINT/SIGTERM: no new events; the ones in flight are cancelled (their attempts reported
+    // and stored), then the summary says how far it got.
+    bool interrupted = false;
+    QList<QPointer<Delivery>> active;
+    SignalWatcher watcher([&] {
+        interrupted = true;
+        printError(command, QStringLiteral("interrupted: cancelling %1 delivery(ies) in flight").arg(started - done));
+        for (const auto& delivery : std::as_const(active)) {
+            if (delivery) {
+                delivery->cancel();
+            }
+        }
+        if (done == started) {
+            loop.quit();
+        }
+    });
+
     std::function<void()> startMore = [&] {
-        while (started < total && started - done < concurrency.value()) {
+        while (!interrupted && started < total && started - done < concurrency.value()) {
             Event event = total > 1 ? prepared->event.withFreshId() : prepared->event;
             ++started;
             Delivery* delivery = engine.deliver(
@@ -185,11 +204,13 @@ int runSend(QCommandLineParser& parser, const QString& command)
                     printOut(humanLine(trace));
                 }
             });
+            active.append(delivery);
             QObject::connect(delivery, &Delivery::finished, &engine, [&, delivery](bool ok) {
                 delivery->deleteLater();
+                active.removeAll(delivery);
                 ++done;
                 delivered += ok ? 1 : 0;
-                if (done == total) {
+                if (done == total || (interrupted && done == started)) {
                     loop.quit();
                 } else {
                     startMore();
@@ -203,16 +224,22 @@ int runSend(QCommandLineParser& parser, const QString& command)
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const int failed = total - delivered;
     if (json) {
-        printJsonLine(QJsonObject {{QStringLiteral("summary"),
-                                    QJsonObject {{QStringLiteral("events"), total},
-                                                 {QStringLiteral("delivered"), delivered},
-                                                 {QStringLiteral("failed"), failed},
-                                                 {QStringLiteral("tokenFetches"), engine.tokenFetches()},
-                                                 {QStringLiteral("elapsedMs"), qRound(seconds * 10000) / 10.0},
-                                                 {QStringLiteral("deliveriesPerSecond"),
-                                                  seconds > 0 ? qRound(delivered / seconds * 10) / 10.0 : 0.0}}}});
+        QJsonObject summary {{QStringLiteral("summary"),
+                              QJsonObject {{QStringLiteral("events"), total},
+                                           {QStringLiteral("delivered"), delivered},
+                                           {QStringLiteral("failed"), failed},
+                                           {QStringLiteral("tokenFetches"), engine.tokenFetches()},
+                                           {QStringLiteral("elapsedMs"), qRound(seconds * 10000) / 10.0},
+                                           {QStringLiteral("deliveriesPerSecond"),
+                                            seconds > 0 ? qRound(delivered / seconds * 10) / 10.0 : 0.0}}}};
+        if (interrupted) {
+            QJsonObject inner = summary.value(QStringLiteral("summary")).toObject();
+            inner.insert(QStringLiteral("interrupted"), true);
+            summary.insert(QStringLiteral("summary"), inner);
+        }
+        printJsonLine(summary);
     } else {
-        printOut(QStringLiteral("%1 event%2: %3 delivered, %4 failed, %5 token fetch%6; %7 s, %8 deliveries/s\n")
+        printOut(QStringLiteral("%1 event%2: %3 delivered, %4 failed, %5 token fetch%6; %7 s, %8 deliveries/s%9\n")
                      .arg(total)
                      .arg(total == 1 ? QString() : QStringLiteral("s"))
                      .arg(delivered)
@@ -220,7 +247,8 @@ int runSend(QCommandLineParser& parser, const QString& command)
                      .arg(engine.tokenFetches())
                      .arg(engine.tokenFetches() == 1 ? QString() : QStringLiteral("es"))
                      .arg(QLocale::c().toString(seconds, 'f', 3),
-                          QLocale::c().toString(seconds > 0 ? delivered / seconds : 0.0, 'f', 1)));
+                          QLocale::c().toString(seconds > 0 ? delivered / seconds : 0.0, 'f', 1),
+                          interrupted ? QStringLiteral(" (interrupted)") : QString()));
     }
     std::fflush(stdout);
     return failed == 0 ? Success : WorkFailed;

@@ -348,6 +348,47 @@ private slots:
         QVERIFY2(refused.out.contains("connection refused by 127.0.0.1:1"), refused.out.constData());
     }
 
+    void sigtermEndsASendCleanlyWithWhatItHas()
+    {
+        m_server->setResponses({{500, "Internal Server Error"}});
+        const QString path = profile("\"retry\":{\"policy\":\"fixed\",\"intervalMs\":60000,\"maxAttempts\":3}");
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), m_dir.filePath(QStringLiteral("data-sigterm")));
+        process.setProcessEnvironment(env);
+        process.start(TestSupport::cliPath(),
+                      {QStringLiteral("send"),
+                       QStringLiteral("--profile"),
+                       path,
+                       QStringLiteral("--event"),
+                       event(),
+                       QStringLiteral("--json")});
+        QVERIFY(process.waitForStarted());
+        // The first attempt's line arrives as soon as it is made (lines are flushed one by one).
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += process.readAllStandardOutput();
+                return out.contains('\n');
+            },
+            10000));
+        QCOMPARE(
+            QJsonDocument::fromJson(out.left(out.indexOf('\n'))).object().value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("retrying"));
+        process.terminate(); // SIGTERM during the 60 s wait
+        QVERIFY(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1); // not delivered
+        out += process.readAllStandardOutput();
+        const auto lines = jsonLines(out);
+        QVERIFY(lines.size() >= 2);
+        const QJsonObject summary = lines.last().value(QStringLiteral("summary")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("interrupted")).toBool(), true);
+        QCOMPARE(summary.value(QStringLiteral("delivered")).toInt(), 0);
+        QVERIFY(process.readAllStandardError().contains("interrupted"));
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
     void signAndCurlShowTheRequest()
     {
         const QString path = profile("\"auth\":{\"type\":\"apiKey\",\"headerName\":\"X-Api-Key\",\"value\":\"literal:"
@@ -380,6 +421,32 @@ private slots:
         QVERIFY(curl.out.contains("--data-binary 'Hello, from Covered!'"));
         const Run revealed = cli(QStringList {QStringLiteral("curl"), QStringLiteral("--show-secrets")} + args);
         QVERIFY(revealed.out.contains("-H 'X-Api-Key: key-0123456789'"));
+    }
+
+    void curlKeepsABinaryBodyRunnable()
+    {
+        const QString path = profile({});
+        const QByteArray bytes("a\0b\xff'c%d\\", 9);
+        const QString rawBody = write(QStringLiteral("binary.bin"), bytes);
+        const Run curl = cli({QStringLiteral("curl"),
+                              QStringLiteral("--profile"),
+                              path,
+                              QStringLiteral("--event"),
+                              event(),
+                              QStringLiteral("--raw-body"),
+                              rawBody});
+        QCOMPARE(curl.exitCode, 0);
+        QVERIFY2(curl.out.startsWith("printf 'a\\000b\\377\\047c\\045d\\134' | curl "), curl.out.constData());
+        QVERIFY(curl.out.contains(" --data-binary @- "));
+        QVERIFY(curl.out.endsWith("/hook'\n")); // nothing cut after the NUL
+
+        // Run it as printed: the server gets the exact bytes.
+        QProcess shell;
+        shell.start(QStringLiteral("sh"), {QStringLiteral("-c"), QString::fromUtf8(curl.out)});
+        QVERIFY(shell.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&shell] { return shell.state() == QProcess::NotRunning; }, 20000));
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_server->requests().first().body, bytes);
     }
 
     void schedulePreviewsSixADayForFourteenDays()

@@ -6,6 +6,8 @@
 #include "secrets/SecretRef.h"
 #include "signing/Signer.h"
 
+#include <QStringDecoder>
+
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -13,6 +15,37 @@ namespace {
 QByteArray secretValue(const SecretValues& secrets, const QString& reference)
 {
     return secrets.value(reference);
+}
+
+QString shellQuote(const QString& text);
+
+// Whether bytes can go on a shell command line as they are: printable UTF-8 text. A NUL cannot be
+// in an argument at all, so other bodies are piped in with printf (see toCurl).
+bool isPlainText(const QByteArray& bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(bytes);
+    if (decoder.hasError()) {
+        return false;
+    }
+    return std::none_of(text.cbegin(), text.cend(), [](QChar c) {
+        return (c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t')) || c.unicode() == 0x7f;
+    });
+}
+
+// printf's format for exactly these bytes, with octal escapes (POSIX printf, dash and bash alike).
+QString printfFormat(const QByteArray& bytes)
+{
+    QString out;
+    for (const char byte : bytes) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (c >= 0x20 && c < 0x7f && c != '\\' && c != '\'' && c != '%') {
+            out += QLatin1Char(char(c));
+        } else {
+            out += QStringLiteral("\\%1").arg(c, 3, 8, QLatin1Char('0'));
+        }
+    }
+    return QLatin1Char('\'') + out + QLatin1Char('\'');
 }
 
 QString shellQuote(const QString& text)
@@ -79,7 +112,12 @@ QString OutgoingRequest::toCurl(bool showSecrets) const
         parts << QStringLiteral("-H") << shellQuote(header);
     }
     if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH") {
-        parts << QStringLiteral("--data-binary") << shellQuote(QString::fromUtf8(body));
+        if (isPlainText(body)) {
+            parts << QStringLiteral("--data-binary") << shellQuote(QString::fromUtf8(body));
+        } else {
+            parts.prepend(QStringLiteral("printf %1 |").arg(printfFormat(body)));
+            parts << QStringLiteral("--data-binary") << QStringLiteral("@-");
+        }
     }
     parts << shellQuote(url.toString(QUrl::FullyEncoded));
     return parts.join(QLatin1Char(' '));
