@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSslConfiguration>
 #include <QTest>
 
 class PyTokenServer final
@@ -53,7 +54,18 @@ public:
         }
     }
 
-    QByteArray url(const QByteArray& path) const { return "http://127.0.0.1:" + QByteArray::number(m_port) + path; }
+    // https when the config had a "tls" object (cert, key, clientCa): the server then requires a
+    // client certificate from clientCa.
+    // `ssl`: what the test's own look-ups (/log, /reset) use to reach it: trust and a client cert.
+    void setTls(const QSslConfiguration& ssl)
+    {
+        m_tls = true;
+        m_ssl = ssl;
+    }
+    QByteArray url(const QByteArray& path) const
+    {
+        return (m_tls ? "https" : "http") + QByteArray("://127.0.0.1:") + QByteArray::number(m_port) + path;
+    }
 
     // Every token request the server saw, oldest first.
     QJsonArray log() { return get("/log").array(); }
@@ -63,7 +75,11 @@ private:
     QJsonDocument get(const QByteArray& path)
     {
         QNetworkAccessManager network;
-        QNetworkReply* reply = network.get(QNetworkRequest(QUrl(QString::fromLatin1(url(path)))));
+        QNetworkRequest request(QUrl(QString::fromLatin1(url(path))));
+        if (m_tls) {
+            request.setSslConfiguration(m_ssl);
+        }
+        QNetworkReply* reply = network.get(request);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
@@ -73,6 +89,8 @@ private:
 
     QProcess m_process;
     quint16 m_port = 0;
+    bool m_tls = false;
+    QSslConfiguration m_ssl;
 };
 
 // Makes a private key with the openssl command line tool (independent of HookBench's code).

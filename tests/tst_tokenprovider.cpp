@@ -8,6 +8,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include "tls/ClientTls.h"
+#include "tls/KeyTools.h"
+
 namespace {
 const QString ClientId = QStringLiteral("hook bench:client/1");
 const QString ClientSecret = QStringLiteral("s&e:c r+t%\u00e4-secret");
@@ -222,6 +225,79 @@ private slots:
         const auto refused = TokenRequest::fromProfile(profile, secretsOf(profile));
         QVERIFY(!refused);
         QCOMPARE(refused.error().path, QStringLiteral("tls.clientCert"));
+    }
+
+    void tlsClientAuthProvesTheClientWithItsCertificate()
+    {
+        // RFC 8705 over real mutual TLS: an independent Python server that requires a client
+        // certificate from our CA and checks that its CN is the client_id.
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString& name, const QByteArray& bytes) {
+            const QString path = dir.filePath(name);
+            QVERIFY(Tls::writeFile(path, bytes, name.endsWith(QLatin1String(".key")), true).ok());
+        };
+        const auto caKey = Tls::generateKey(Tls::KeyType::Ec);
+        const auto serverKey = Tls::generateKey(Tls::KeyType::Ec);
+        const auto clientKey = Tls::generateKey(Tls::KeyType::Ec);
+        QVERIFY(caKey && serverKey && clientKey);
+        Tls::CertificateOptions caOptions;
+        caOptions.commonName = QStringLiteral("Token Test CA");
+        caOptions.kind = Tls::CertificateKind::Authority;
+        const auto ca = Tls::makeCertificate(caKey->privateKeyPem, caOptions);
+        QVERIFY(ca);
+        const Tls::Issuer issuer {ca->certificatePem, caKey->privateKeyPem};
+        Tls::CertificateOptions leaf;
+        leaf.commonName = QStringLiteral("localhost");
+        const auto serverCert = Tls::makeCertificate(serverKey->privateKeyPem, leaf, issuer);
+        leaf.commonName = ClientId;
+        const auto clientCert = Tls::makeCertificate(clientKey->privateKeyPem, leaf, issuer);
+        QVERIFY(serverCert && clientCert);
+        write(QStringLiteral("ca.pem"), ca->certificatePem);
+        write(QStringLiteral("server.pem"), serverCert->certificatePem);
+        write(QStringLiteral("server.key"), serverKey->privateKeyPem);
+        write(QStringLiteral("client.pem"), clientCert->certificatePem);
+        write(QStringLiteral("client.key"), clientKey->privateKeyPem);
+
+        PyTokenServer server;
+        QVERIFY(server.start(
+            dir.path(),
+            QJsonObject {{QStringLiteral("clientId"), ClientId},
+                         {QStringLiteral("clientSecret"), ClientSecret},
+                         {QStringLiteral("tls"),
+                          QJsonObject {{QStringLiteral("cert"), dir.filePath(QStringLiteral("server.pem"))},
+                                       {QStringLiteral("key"), dir.filePath(QStringLiteral("server.key"))},
+                                       {QStringLiteral("clientCa"), dir.filePath(QStringLiteral("ca.pem"))}}}}));
+
+        auto profile = oauthProfile("https://placeholder/", QStringLiteral("tlsClientAuth"));
+        profile.auth.clientSecret.clear();
+        profile.baseDir = dir.path();
+        profile.tls.caFile = QStringLiteral("ca.pem");
+        profile.tls.clientCert = QStringLiteral("client.pem");
+        profile.tls.clientKey = QStringLiteral("file:client.key");
+        const auto ssl = Tls::clientConfiguration(profile.tls, secretsOf(profile), dir.path());
+        QVERIFY2(ssl, qPrintable(ssl.error().toString()));
+        server.setTls(ssl.value());
+        profile.auth.tokenUrl = QString::fromLatin1(server.url("/t/ok/mtls"));
+
+        QNetworkAccessManager network;
+        TokenProvider provider(&network);
+        const TokenOutcome outcome = fetchOne(provider, requestOf(profile));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error.toString()));
+        const QJsonObject seen = server.log().first().toObject();
+        QCOMPARE(seen.value(QStringLiteral("form_used")).toString(), QStringLiteral("none"));
+        QCOMPARE(seen.value(QStringLiteral("clientCertSubject")).toString(), ClientId);
+        QVERIFY(seen.value(QStringLiteral("form")).toObject().value(QStringLiteral("client_secret")).isUndefined());
+
+        // Without the certificate the server refuses the handshake: a clear error, no token.
+        profile.tls.clientCert.clear();
+        profile.tls.clientKey.clear();
+        profile.auth.clientAuth = QStringLiteral("post");
+        profile.auth.clientSecret = QStringLiteral("literal:") + ClientSecret;
+        QNetworkAccessManager freshNetwork; // a new connection: the first one was authenticated
+        TokenProvider second(&freshNetwork);
+        const TokenOutcome refused = fetchOne(second, requestOf(profile));
+        QVERIFY(!refused.ok());
+        QVERIFY2(!refused.error.toString().isEmpty(), "the refusal says why");
     }
 
     void assertionsAreFreshAndAudienceIsConfigurable()

@@ -25,6 +25,19 @@
 Q_LOGGING_CATEGORY(lcDelivery, "hookbench.delivery")
 
 namespace {
+// What makes one profile's TLS connection unfit for another's request (see useTlsSettings).
+QString tlsSettingsKey(const EndpointProfile& profile, const SecretValues& secrets)
+{
+    const TlsConfig& tls = profile.tls;
+    return QStringList {tls.verify ? QStringLiteral("verify") : QStringLiteral("no-verify"),
+                        profile.baseDir,
+                        tls.caFile,
+                        tls.clientCert,
+                        QString::fromLatin1(Crypto::sha256(secrets.value(tls.clientKey)).toHex()),
+                        tls.pinSha256.join(QLatin1Char(','))}
+        .join(QLatin1Char('\n'));
+}
+
 QString protocolName(QSsl::SslProtocol protocol)
 {
     switch (protocol) {
@@ -156,6 +169,10 @@ void Delivery::requestToken()
         fail(request.error().toString());
         return;
     }
+    if (request->tokenUrl.scheme() == QLatin1String("https")) {
+        // tlsClientAuth proves the client with the connection's certificate: never another's.
+        m_engine->useTlsSettings(origin(request->tokenUrl), tlsSettingsKey(m_job.profile, m_job.secrets));
+    }
     m_tokenKey = request->cacheKey();
     m_engine->tokens()->token(request.value(), this, [this](const TokenOutcome& outcome) { onToken(outcome); });
 }
@@ -276,14 +293,7 @@ void Delivery::sendHop(const OutgoingRequest& request)
     if (request.url.scheme() == QLatin1String("https")) {
         QString ignored;
         networkRequest.setSslConfiguration(sslConfiguration(&ignored));
-        const TlsConfig& tls = m_job.profile.tls;
-        const QStringList settings {tls.verify ? QStringLiteral("verify") : QStringLiteral("no-verify"),
-                                    m_job.profile.baseDir,
-                                    tls.caFile,
-                                    tls.clientCert,
-                                    QString::fromLatin1(Crypto::sha256(m_job.secrets.value(tls.clientKey)).toHex()),
-                                    tls.pinSha256.join(QLatin1Char(','))};
-        m_engine->useTlsSettings(origin(request.url), settings.join(QLatin1Char('\n')));
+        m_engine->useTlsSettings(origin(request.url), tlsSettingsKey(m_job.profile, m_job.secrets));
     }
 
     QNetworkReply* reply = m_engine->network()->sendCustomRequest(networkRequest, request.method, request.body);

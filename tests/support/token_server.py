@@ -15,6 +15,7 @@ refresh_token grants are checked at the token endpoint). GET /log answers the li
 """
 
 import base64
+import ssl
 import hashlib
 import json
 import sys
@@ -158,6 +159,14 @@ class Handler(BaseHTTPRequestHandler):
         else:
             entry["form_used"] = "none"
             entry["clientId"] = form.get("client_id")
+            if isinstance(self.connection, ssl.SSLSocket):
+                # RFC 8705 tls_client_auth: the client is who its certificate says it is.
+                peer = self.connection.getpeercert() or {}
+                subject = dict(item[0] for item in peer.get("subject", ()))
+                entry["clientCertSubject"] = subject.get("commonName")
+                if entry["clientCertSubject"] != config["clientId"]:
+                    error = "client certificate CN %r is not client_id %r" % (entry["clientCertSubject"],
+                                                                              form.get("client_id"))
         entry["error"] = error
         with lock:
             log.append(entry)
@@ -222,6 +231,13 @@ class Handler(BaseHTTPRequestHandler):
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
+if "tls" in config:
+    # HTTPS that asks for a client certificate from the given CA (mutual TLS, RFC 8705).
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(config["tls"]["cert"], config["tls"]["key"])
+    context.load_verify_locations(config["tls"]["clientCa"])
+    context.verify_mode = ssl.CERT_REQUIRED
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 print(server.server_address[1], flush=True)
 try:
     server.serve_forever()
