@@ -417,8 +417,9 @@ private slots:
         if (jwe) {
             extra.insert(QStringLiteral("jwe"),
                          QJsonObject {{QStringLiteral("publicKey"), QString(QStringLiteral("file:") + m_receiverPub)}});
-            verify.insert(QStringLiteral("jwe"),
-                          QJsonObject {{QStringLiteral("privateKey"), QString(QStringLiteral("file:") + m_receiverKey)}});
+            verify.insert(
+                QStringLiteral("jwe"),
+                QJsonObject {{QStringLiteral("privateKey"), QString(QStringLiteral("file:") + m_receiverKey)}});
         }
         auto profile = profileFor(QStringLiteral("http://127.0.0.1:1/hook"), extra);
         QVERIFY2(profile.ok(), qPrintable(profile.error().toString()));
