@@ -67,8 +67,11 @@ void prepareCases(EndpointProfile profile,
                 done(request ? Error(QObject::tr("no delivery engine")) : request.error());
                 return;
             }
-            // One token for every case, through the engine's cache, as a send would get it.
-            guardedEngine->tokens()->token(request.value(), context, [generate, done](const TokenOutcome& outcome) {
+            // One fresh token for every case (a cached one may come from a token server that has
+            // restarted since), fetched like a send fetches it.
+            auto* provider = new TokenProvider(guardedEngine->network(), context);
+            provider->token(request.value(), context, [provider, generate, done](const TokenOutcome& outcome) {
+                provider->deleteLater();
                 if (!outcome.ok()) {
                     done(Error(QObject::tr("the token request was refused: %1").arg(outcome.error.message)));
                     return;

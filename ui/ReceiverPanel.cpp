@@ -174,9 +174,8 @@ ReceiverPanel::ReceiverPanel(ReceiverLibrary* library, SecretStore* store, QWidg
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter);
 
-    updateAuthFields();
+    setConfig(ReceiverConfig {});
     updateRunState();
-    onEdited();
 }
 
 ReceiverPanel::~ReceiverPanel()
@@ -1014,7 +1013,8 @@ void ReceiverPanel::showSelected()
         payload += tr("JOSE headers and claims:\n%1\n")
                        .arg(QString::fromUtf8(QJsonDocument(record->jose).toJson(QJsonDocument::Indented)));
     }
-    const QByteArray event = record->eventJson.isEmpty() ? record->body : record->eventJson;
+    // With JWS/JWE the payload is what the receiver decoded; otherwise the body itself.
+    const QByteArray event = record->jose.isEmpty() || record->eventJson.isEmpty() ? record->body : record->eventJson;
     const QJsonDocument doc = QJsonDocument::fromJson(event);
     payload +=
         tr("Payload:\n%1")
