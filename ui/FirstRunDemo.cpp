@@ -106,7 +106,11 @@ void FirstRunDemo::startReceiver()
         if (entry) {
             ReceiverConfig saved = entry->config;
             saved.listenPort = panel->receiver()->port();
-            m_window->receiverLibrary()->save({m_receiverId, saved}, [](Result<void>) {});
+            m_window->receiverLibrary()->save({m_receiverId, saved}, [this, panel](Result<void> written) {
+                if (written && panel->currentId() == m_receiverId) {
+                    panel->showReceiver(m_receiverId); // the form shows the port it now keeps
+                }
+            });
         }
         saveEndpoint();
     });

@@ -172,6 +172,7 @@ ReceiverPanel::ReceiverPanel(ReceiverLibrary* library, SecretStore* store, QWidg
     splitter->addWidget(buildLivePart());
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({250, 550});
     layout->addWidget(splitter);
 
     setConfig(ReceiverConfig {});
