@@ -1,7 +1,9 @@
+#include "CheckEndpointDialog.h"
 #include "EndpointEditor.h"
 #include "EndpointLibrary.h"
 #include "EventComposer.h"
 #include "MainWindow.h"
+#include "ReceiverPanel.h"
 #include "TraceInspector.h"
 
 #include "jose/JoseKey.h"
@@ -156,7 +158,9 @@ private:
             QStringLiteral("{\n  \"id\": \"evt_{{uuid}}\",\n  \"type\": \"policy.bound\",\n"
                            "  \"subject\": \"policy/abc\",\n  \"timestamp\": \"{{now}}\",\n"
                            "  \"data\": { \"policyId\": \"abc\", \"premium\": 1250.5, \"currency\": \"EUR\" }\n}\n"));
-        connect(m_window, &MainWindow::deliveryFinished, this, [this](bool delivered) {
+        auto first = std::make_shared<QMetaObject::Connection>();
+        *first = connect(m_window, &MainWindow::deliveryFinished, this, [this, first](bool delivered) {
+            disconnect(*first); // the receiver pictures send again later
             if (!delivered) {
                 const auto& attempts = m_window->inspector()->attempts();
                 fail(QStringLiteral("the demo event was not delivered: %1")
@@ -183,7 +187,9 @@ private:
             QApplication::exit(1);
             return;
         }
-        connect(m_window->editor(), &EndpointEditor::tokenFinished, this, [this](bool ok) {
+        auto token = std::make_shared<QMetaObject::Connection>();
+        *token = connect(m_window->editor(), &EndpointEditor::tokenFinished, this, [this, token](bool ok) {
+            disconnect(*token);
             if (!ok) {
                 fail(QStringLiteral("the demo token request was refused"));
                 return;
@@ -192,10 +198,67 @@ private:
                 QDialog* dialog = m_window->editor()->tokenDialog();
                 const bool saved =
                     dialog && saveShot(dialog, QDir(m_folder).filePath(QStringLiteral("oauth-token.png")));
-                QApplication::exit(saved ? 0 : 1);
+                if (!saved) {
+                    QApplication::exit(1);
+                    return;
+                }
+                dialog->close();
+                shootReceiver();
             });
         });
         m_window->editor()->getToken();
+    }
+
+    // The first-run demo's receiver in the panel: one verified delivery, a tampered one refused and
+    // explained (receiver-panel.png), then Check endpoint against it (check-endpoint.png).
+    void shootReceiver()
+    {
+        m_window->setUpDemo([this](const QString& problem) {
+            if (!problem.isEmpty()) {
+                fail(problem);
+                return;
+            }
+            auto sent = std::make_shared<QMetaObject::Connection>();
+            *sent = connect(m_window, &MainWindow::deliveryFinished, this, [this, sent](bool delivered) {
+                disconnect(*sent);
+                if (!delivered) {
+                    fail(QStringLiteral("the demo event was not verified"));
+                    return;
+                }
+                connect(m_window, &MainWindow::tamperedAnswered, this, [this](int status) {
+                    if (status != 401) {
+                        fail(QStringLiteral("the tampered event was answered %1, not 401").arg(status));
+                        return;
+                    }
+                    later([this] {
+                        m_window->showReceiverPage();
+                        m_window->receiverPanel()->selectRow(0);
+                        if (!saveShot(m_window, QDir(m_folder).filePath(QStringLiteral("receiver-panel.png")))) {
+                            QApplication::exit(1);
+                            return;
+                        }
+                        shootCheck();
+                    });
+                });
+                later([this] { m_window->sendTampered(); });
+            });
+            later([this] { m_window->send(); });
+        });
+    }
+
+    void shootCheck()
+    {
+        CheckEndpointDialog* dialog = m_window->checkEndpoint();
+        if (!dialog) {
+            fail(QStringLiteral("Check endpoint did not open"));
+            return;
+        }
+        connect(dialog, &CheckEndpointDialog::finished, this, [this, dialog](bool) {
+            later([this, dialog] {
+                const bool saved = saveShot(dialog, QDir(m_folder).filePath(QStringLiteral("check-endpoint.png")));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
     }
 
     MainWindow* m_window;

@@ -1,10 +1,16 @@
 #include "MainWindow.h"
 
+#include "CheckEndpointDialog.h"
 #include "EndpointEditor.h"
 #include "EventComposer.h"
+#include "FirstRunDemo.h"
 #include "HistoryModel.h"
+#include "ReceivedModel.h"
+#include "ReceiverLibrary.h"
+#include "ReceiverPanel.h"
 #include "TraceInspector.h"
 
+#include "conformance/ConformanceRunner.h"
 #include "history/HistoryStore.h"
 #include "secrets/SecretResolver.h"
 #include "secrets/SecretStore.h"
@@ -20,8 +26,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
@@ -44,7 +52,9 @@ enum ItemKind
 {
     EndpointItem = 1,
     EventItem = 2,
+    ReceiverItem = 3,
 };
+constexpr int ReceiverPage = 3;
 
 // Undoable changes to the endpoint list. Each keeps what it needs to put things back,
 // including the profile itself: a deleted endpoint's keychain entries stay, so undo restores it whole.
@@ -226,6 +236,36 @@ MainWindow::MainWindow(SecretStore* store, QWidget* parent)
     m_inspector = new TraceInspector(this);
     m_inspector->setObjectName(QStringLiteral("traceInspector"));
     m_historyModel = new HistoryModel(m_history.get(), this);
+    m_receivers = new ReceiverLibrary(QDir(dataDir).filePath(QStringLiteral("receivers")), m_store, this);
+    m_receiverPanel = new ReceiverPanel(m_receivers, m_store, this);
+    m_receiverPanel->setObjectName(QStringLiteral("receiverPanel"));
+    connect(m_receiverPanel, &ReceiverPanel::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 6000);
+    });
+    connect(m_receiverPanel, &ReceiverPanel::replayRequested, this, [this](const ReceivedRecord& record) {
+        chooseReplayTarget(record);
+    });
+    connect(m_receiverPanel, &ReceiverPanel::runningChanged, this, [this] { updateActions(); });
+    connect(m_receiverPanel, &ReceiverPanel::processed, this, [this](const ReceivedRecord& record) {
+        if (record.verdict == QLatin1String("token")) {
+            return;
+        }
+        // The other side of a send, in one line: what the receiver made of it.
+        QString why;
+        for (const auto& value : record.checks) {
+            const QJsonObject check = value.toObject();
+            if (!check.value(QLatin1String("ok")).toBool() && !check.value(QLatin1String("informational")).toBool()) {
+                why = tr(": %1 — %2")
+                          .arg(check.value(QLatin1String("check")).toString(),
+                               check.value(QLatin1String("detail")).toString());
+                break;
+            }
+        }
+        statusBar()->showMessage(tr("Receiver: %1 %2 %3 (%4)%5")
+                                     .arg(record.method, record.path, record.verdict)
+                                     .arg(ReceivedModel::checksSummary(record.checks), why),
+                                 10000);
+    });
     m_historyRefresh = new QTimer(this);
     m_historyRefresh->setSingleShot(true);
     m_historyRefresh->setInterval(250);
@@ -243,13 +283,15 @@ MainWindow::MainWindow(SecretStore* store, QWidget* parent)
     buildLayout();
 
     connect(m_library, &EndpointLibrary::changed, this, [this] { rebuildTree(); });
+    connect(m_receivers, &ReceiverLibrary::changed, this, [this] { rebuildTree(); });
     connect(m_editor, &EndpointEditor::edited, this, [this] {
         m_dirty = true;
         updateTitle();
     });
     connect(m_undo, &QUndoStack::indexChanged, this, [this] { updateActions(); });
 
-    const QStringList problems = m_library->load();
+    QStringList problems = m_library->load();
+    problems += m_receivers->load();
     if (!problems.isEmpty()) {
         QTimer::singleShot(0, this, [this, problems] {
             showProblem(tr("Some endpoint files could not be read: %1").arg(problems.join(QStringLiteral("; "))));
@@ -260,6 +302,7 @@ MainWindow::MainWindow(SecretStore* store, QWidget* parent)
     }
     m_previewEventTimer->start();
     restoreSettings();
+    updateFirstRun();
     updateActions();
     updateTitle();
     probeKeychain();
@@ -340,6 +383,23 @@ void MainWindow::buildActions()
             m_historyModel->refresh();
         });
     m_quitAction = make(QStringLiteral("quitAction"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    m_checkAction = make(QStringLiteral("checkEndpointAction"),
+                         tr("Chec&k endpoint…"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+                         [this] { checkEndpoint(); });
+    m_tamperedAction = make(QStringLiteral("sendTamperedAction"),
+                            tr("Send a &tampered one"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+                            [this] { sendTampered(); });
+    m_toggleReceiverAction = make(
+        QStringLiteral("toggleReceiverAction"), tr("Start/stop &receiver"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
+            showReceiverPage();
+            m_receiverPanel->toggle();
+        });
+    m_addReceiverAction = make(QStringLiteral("addReceiverAction"),
+                               tr("New recei&ver"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                               [this] { addReceiver(); });
     m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
 
     QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
@@ -350,7 +410,8 @@ void MainWindow::buildActions()
     redo->setShortcut(QKeySequence::Redo);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addActions({m_newAction, m_saveAction, m_importAction, m_exportAction, m_saveEventAction});
+    file->addActions(
+        {m_newAction, m_addReceiverAction, m_saveAction, m_importAction, m_exportAction, m_saveEventAction});
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -361,8 +422,13 @@ void MainWindow::buildActions()
     edit->addAction(m_findAction);
     QMenu* delivery = menuBar()->addMenu(tr("&Delivery"));
     delivery->addActions({m_sendAction, m_resendAction, m_cancelAction, m_curlAction});
+    delivery->addSeparator();
+    delivery->addActions({m_checkAction, m_tamperedAction});
+    QMenu* receiverMenu = menuBar()->addMenu(tr("Rece&iver"));
+    receiverMenu->addActions({m_toggleReceiverAction, m_addReceiverAction});
+    receiverMenu->addAction(tr("Set up the loopback &demo…"), this, [this] { setUpDemo(); });
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QStringList pages {tr("&Endpoint"), tr("E&vent"), tr("&History")};
+    const QStringList pages {tr("&Endpoint"), tr("E&vent"), tr("&History"), tr("Recei&ver")};
     for (int i = 0; i < pages.size(); ++i) {
         auto* action = view->addAction(pages.at(i));
         action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
@@ -409,6 +475,33 @@ void MainWindow::buildLayout()
     m_banner->hide();
     layout->addWidget(m_banner);
 
+    m_firstRun = new QFrame(central);
+    m_firstRun->setObjectName(QStringLiteral("firstRunBanner"));
+    m_firstRun->setAutoFillBackground(true);
+    m_firstRun->setBackgroundRole(QPalette::AlternateBase);
+    auto* firstRunLayout = new QHBoxLayout(m_firstRun);
+    m_firstRunText =
+        new QLabel(tr("<b>New here?</b> Set up a loopback demo: a receiver on this machine and an endpoint "
+                      "aimed at it, with Basic, HMAC, Standard Webhooks and OAuth client credentials, so "
+                      "you can send one event and see it verified."),
+                   m_firstRun);
+    m_firstRunText->setObjectName(QStringLiteral("firstRunLabel"));
+    m_firstRunText->setWordWrap(true);
+    auto* demoButton = new QPushButton(tr("Set up the demo"), m_firstRun);
+    demoButton->setObjectName(QStringLiteral("firstRunDemoButton"));
+    connect(demoButton, &QPushButton::clicked, this, [this] { setUpDemo(); });
+    auto* dismissButton = new QPushButton(tr("No, thanks"), m_firstRun);
+    dismissButton->setObjectName(QStringLiteral("firstRunDismissButton"));
+    connect(dismissButton, &QPushButton::clicked, this, [this] {
+        m_firstRunDismissed = true;
+        m_firstRun->hide();
+    });
+    firstRunLayout->addWidget(m_firstRunText, 1);
+    firstRunLayout->addWidget(demoButton);
+    firstRunLayout->addWidget(dismissButton);
+    m_firstRun->hide();
+    layout->addWidget(m_firstRun);
+
     auto* sidebar = new QWidget(central);
     auto* sideLayout = new QVBoxLayout(sidebar);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -423,7 +516,11 @@ void MainWindow::buildLayout()
     m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_endpointsRoot = new QTreeWidgetItem(m_tree, {tr("Endpoints")});
     m_eventsRoot = new QTreeWidgetItem(m_tree, {tr("Saved events")});
-    for (QTreeWidgetItem* root : {m_endpointsRoot, m_eventsRoot}) {
+    m_receiversRoot = new QTreeWidgetItem(m_tree, {tr("Receivers")});
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(
+        m_tree, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint& pos) { showEndpointMenu(pos); });
+    for (QTreeWidgetItem* root : {m_endpointsRoot, m_eventsRoot, m_receiversRoot}) {
         root->setFlags(Qt::ItemIsEnabled);
         QFont bold = root->font(0);
         bold.setBold(true);
@@ -465,6 +562,7 @@ void MainWindow::buildLayout()
     m_tabs->addTab(endpointPage, tr("Endpoint"));
     m_tabs->addTab(m_composer, tr("Event"));
     m_tabs->addTab(buildHistoryPage(), tr("History"));
+    m_tabs->addTab(m_receiverPanel, tr("Receiver"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 2) {
             // After the page is on screen: listing the event types reads the whole table.
@@ -614,7 +712,15 @@ void MainWindow::rebuildTree()
         item->setData(0, IdRole, events.filePath(name));
         item->setData(0, KindRole, EventItem);
     }
+    qDeleteAll(m_receiversRoot->takeChildren());
+    for (const ReceiverEntry& entry : m_receivers->entries()) {
+        auto* item = new QTreeWidgetItem(m_receiversRoot, {entry.id});
+        item->setData(0, IdRole, entry.id);
+        item->setData(0, KindRole, ReceiverItem);
+        item->setToolTip(0, entry.config.listenString());
+    }
     m_rebuilding = false;
+    updateFirstRun();
     applyTreeFilter();
     if (m_library->indexOf(current) < 0) {
         m_currentId.clear();
@@ -634,7 +740,7 @@ void MainWindow::rebuildTree()
 void MainWindow::applyTreeFilter()
 {
     const QString text = m_filter->text().trimmed();
-    for (QTreeWidgetItem* root : {m_endpointsRoot, m_eventsRoot}) {
+    for (QTreeWidgetItem* root : {m_endpointsRoot, m_eventsRoot, m_receiversRoot}) {
         for (int i = 0; i < root->childCount(); ++i) {
             QTreeWidgetItem* item = root->child(i);
             item->setHidden(!text.isEmpty() && !item->text(0).contains(text, Qt::CaseInsensitive)
@@ -671,6 +777,9 @@ void MainWindow::onTreeSelection()
     if (kind == EventItem) {
         m_composer->loadTemplate(item->data(0, IdRole).toString());
         m_tabs->setCurrentIndex(1);
+    } else if (kind == ReceiverItem) {
+        m_receiverPanel->showReceiver(item->data(0, IdRole).toString());
+        m_tabs->setCurrentIndex(ReceiverPage);
     } else if (kind == EndpointItem) {
         const QString id = item->data(0, IdRole).toString();
         if (id == m_currentId) {
@@ -737,6 +846,16 @@ void MainWindow::deleteSelected()
     if (item->data(0, KindRole).toInt() == EventItem) {
         m_undo->push(new DeleteEventCommand(m_composer, item->data(0, IdRole).toString()));
         rebuildTree();
+        return;
+    }
+    if (item->data(0, KindRole).toInt() == ReceiverItem) {
+        const QString id = item->data(0, IdRole).toString();
+        if (m_receiverPanel->runningId() == id) {
+            m_receiverPanel->stop();
+        }
+        if (auto removed = m_receivers->remove(id); !removed) {
+            showProblem(removed.error().toString());
+        }
         return;
     }
     const QString id = item->data(0, IdRole).toString();
@@ -977,6 +1096,8 @@ void MainWindow::updateActions()
     m_sendAction->setEnabled(endpoint);
     m_resendAction->setEnabled(m_lastJob.has_value());
     m_cancelAction->setEnabled(!m_delivery.isNull());
+    m_checkAction->setEnabled(endpoint);
+    m_tamperedAction->setEnabled(endpoint);
 }
 
 void MainWindow::updateTitle()
@@ -1072,4 +1193,224 @@ void MainWindow::closeEvent(QCloseEvent* event)
         saveCurrent({});
     }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::updateFirstRun()
+{
+    if (!m_firstRun) {
+        return;
+    }
+    m_firstRun->setVisible(!m_firstRunDismissed && m_library->entries().isEmpty() && m_receivers->entries().isEmpty());
+}
+
+void MainWindow::showReceiverPage()
+{
+    m_tabs->setCurrentIndex(ReceiverPage);
+}
+
+void MainWindow::selectReceiver(const QString& id)
+{
+    for (int i = 0; i < m_receiversRoot->childCount(); ++i) {
+        QTreeWidgetItem* item = m_receiversRoot->child(i);
+        if (item->data(0, IdRole).toString() == id) {
+            m_tree->setCurrentItem(item);
+            m_receiverPanel->showReceiver(id);
+            showReceiverPage();
+            return;
+        }
+    }
+}
+
+void MainWindow::addReceiver()
+{
+    ReceiverEntry entry;
+    entry.id = m_receivers->uniqueId(tr("Receiver"));
+    entry.config.baseDir = m_receivers->folder();
+    m_receivers->save(entry, [this, id = entry.id](Result<void> saved) {
+        if (!saved) {
+            showProblem(tr("Not saved: %1").arg(saved.error().toString()));
+            return;
+        }
+        selectReceiver(id);
+    });
+}
+
+void MainWindow::showEndpointMenu(const QPoint& pos)
+{
+    QTreeWidgetItem* item = m_tree->itemAt(pos);
+    if (!item) {
+        return;
+    }
+    const int kind = item->data(0, KindRole).toInt();
+    QMenu menu(this);
+    if (kind == EndpointItem) {
+        m_tree->setCurrentItem(item);
+        menu.addActions({m_sendAction, m_checkAction, m_tamperedAction});
+        menu.addSeparator();
+        menu.addActions({m_duplicateAction, m_renameAction, m_deleteAction});
+    } else if (kind == ReceiverItem) {
+        m_tree->setCurrentItem(item);
+        menu.addAction(m_toggleReceiverAction);
+        menu.addAction(m_deleteAction);
+    } else {
+        return;
+    }
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+CheckEndpointDialog* MainWindow::checkEndpoint()
+{
+    if (m_currentId.isEmpty()) {
+        showProblem(tr("Choose an endpoint to check first."));
+        return nullptr;
+    }
+    auto event = m_composer->composeEvent();
+    if (!event) {
+        showProblem(tr("Not checked: the event is not valid: %1").arg(event.error().toString()));
+        return nullptr;
+    }
+    EndpointProfile profile = m_editor->profile();
+    if (profile.baseDir.isEmpty()) {
+        profile.baseDir = m_library->folder();
+    }
+    auto* dialog = new CheckEndpointDialog(profile, event.value(), m_store, m_engine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start();
+    return dialog;
+}
+
+void MainWindow::sendTampered()
+{
+    if (m_currentId.isEmpty()) {
+        showProblem(tr("Choose an endpoint first."));
+        return;
+    }
+    auto event = m_composer->composeEvent();
+    if (!event) {
+        showProblem(tr("Not sent: the event is not valid: %1").arg(event.error().toString()));
+        return;
+    }
+    EndpointProfile profile = m_editor->profile();
+    if (profile.baseDir.isEmpty()) {
+        profile.baseDir = m_library->folder();
+    }
+    statusBar()->showMessage(tr("Sending a tampered copy…"));
+    prepareCases(
+        profile,
+        event.value(),
+        Conformance::Options {},
+        m_store,
+        m_engine,
+        this,
+        [this](Result<PreparedCases> prepared) {
+            if (!prepared) {
+                showProblem(tr("Not sent: %1").arg(prepared.error().toString()));
+                emit tamperedAnswered(0, prepared.error().toString());
+                return;
+            }
+            const auto& cases = prepared.value().cases;
+            auto tampered = std::find_if(cases.cbegin(), cases.cend(), [](const Conformance::Case& c) {
+                return c.name.startsWith(QLatin1String("tampered-body"));
+            });
+            if (tampered == cases.cend()) {
+                const QString problem = tr("this endpoint signs nothing, so there is no signature to break");
+                showProblem(tr("Not sent: %1").arg(problem));
+                emit tamperedAnswered(0, problem);
+                return;
+            }
+            auto* runner = new Conformance::Runner(m_engine->network(), this);
+            const QString description = tampered->description;
+            connect(runner, &Conformance::Runner::finished, this, [this, runner, description] {
+                runner->deleteLater();
+                const auto results = runner->results();
+                const Conformance::CaseResult result = results.isEmpty() ? Conformance::CaseResult {} : results.first();
+                const bool refused = result.status >= 400 && result.status < 500;
+                statusBar()->showMessage(
+                    refused ? tr("Tampered request (%1) refused: %2").arg(description, result.answerText())
+                            : tr("Tampered request (%1) NOT refused: %2").arg(description, result.answerText()),
+                    10000);
+                emit tamperedAnswered(result.status, result.answerText());
+            });
+            runner->start(prepared.value().profile, prepared.value().secrets, {*tampered}, Conformance::Options {});
+        });
+}
+
+void MainWindow::chooseReplayTarget(const ReceivedRecord& record)
+{
+    QStringList names;
+    for (const EndpointEntry& entry : m_library->entries()) {
+        names << entry.profile.name;
+    }
+    if (names.isEmpty()) {
+        showProblem(tr("Add an endpoint to replay to first."));
+        return;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Replay to endpoint"), tr("Send request #%1 to:").arg(record.seq), names, 0, false, &ok);
+    if (!ok) {
+        return;
+    }
+    replayTo(m_library->entries().at(names.indexOf(chosen)).id, record);
+}
+
+void MainWindow::replayTo(const QString& endpointId, const ReceivedRecord& record)
+{
+    const EndpointEntry* entry = m_library->find(endpointId);
+    if (!entry) {
+        return;
+    }
+    EndpointProfile profile = entry->profile;
+    if (profile.baseDir.isEmpty()) {
+        profile.baseDir = m_library->folder();
+    }
+    // The event the receiver decoded, else the body as an event, else a fresh one (like the CLI).
+    Event event;
+    bool found = false;
+    for (const QByteArray& json : {record.eventJson, record.body}) {
+        if (auto parsed = json.isEmpty() ? Result<Event>(Error(QString())) : Event::fromJson(json); parsed) {
+            event = std::move(parsed).value();
+            found = true;
+            break;
+        }
+    }
+    if (!found) {
+        if (auto made = Event::make(QStringLiteral("replay"), QByteArrayLiteral("{}")); made) {
+            event = std::move(made).value();
+        }
+    }
+    event.fillDefaults();
+    selectEndpoint(endpointId);
+    m_inspector->setStatusText(tr("Reading secrets…"));
+    auto* resolver = new SecretResolver(m_store, this);
+    resolver->resolve(profile.secretRefs(),
+                      profile.baseDir,
+                      [this, resolver, profile, event, body = record.body](Result<SecretValues> secrets) {
+                          resolver->deleteLater();
+                          if (!secrets) {
+                              m_inspector->setStatusText(tr("Not replayed: %1").arg(secrets.error().toString()));
+                              return;
+                          }
+                          // The exact bytes received, signed and authenticated for this endpoint.
+                          startJob(DeliveryJob {profile, std::move(secrets).value(), event, body, false});
+                      });
+}
+
+void MainWindow::setUpDemo(std::function<void(const QString& problem)> done)
+{
+    m_firstRun->hide();
+    auto* demo = new FirstRunDemo(this);
+    connect(demo, &FirstRunDemo::finished, this, [this, demo, done = std::move(done)](const QString& problem) {
+        demo->deleteLater();
+        if (!problem.isEmpty()) {
+            showProblem(tr("The demo could not be set up: %1").arg(problem));
+            m_firstRunText->setText(tr("<b>The demo could not be set up:</b> %1").arg(problem.toHtmlEscaped()));
+            m_firstRun->show();
+        }
+        if (done) {
+            done(problem);
+        }
+    });
+    demo->run();
 }

@@ -7,10 +7,16 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 
+class CheckEndpointDialog;
 class EndpointEditor;
+class ReceiverLibrary;
+class ReceiverPanel;
+struct ReceivedRecord;
 class EventComposer;
 class HistoryModel;
 class HistoryStore;
@@ -50,6 +56,11 @@ public:
     QString currentEndpointId() const { return m_currentId; }
     bool isKeychainAvailable() const { return m_keychainAvailable.value_or(false); }
     bool isSending() const { return !m_delivery.isNull(); }
+    ReceiverLibrary* receiverLibrary() const { return m_receivers; }
+    ReceiverPanel* receiverPanel() const { return m_receiverPanel; }
+    SecretStore* secretStore() const { return m_store; }
+    DeliveryEngine* engine() const { return m_engine; }
+    QWidget* firstRunBanner() const { return m_firstRun; }
 
     void selectEndpoint(const QString& id);
     // The main actions, also reachable from menus and shortcuts.
@@ -63,11 +74,25 @@ public:
     void resend();
     void cancelRetries();
     void copyAsCurl();
+    // The Receiver page: a receiver profile in the panel, a new one, start/stop.
+    void selectReceiver(const QString& id);
+    void addReceiver();
+    void showReceiverPage();
+    // "Check endpoint…": the conformance check of the selected endpoint in a dialog (not modal).
+    CheckEndpointDialog* checkEndpoint();
+    // Sends the `tampered-body` case of the selected endpoint once: the body changed after signing.
+    void sendTampered();
+    // Sends a received request's exact body to an endpoint through the engine (like `replay --profile`).
+    void replayTo(const QString& endpointId, const ReceivedRecord& record);
+    // The first-run loopback demo (FirstRunDemo); `done` gets the problem, if any.
+    void setUpDemo(std::function<void(const QString& problem)> done = {});
 
 signals:
     // After an endpoint was written to disk (or refused, with the reason).
     void endpointSaved(bool ok, const QString& message);
     void deliveryFinished(bool delivered);
+    // The tampered request of sendTampered() was answered (status 0: no answer).
+    void tamperedAnswered(int status, const QString& answer);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -93,6 +118,9 @@ private:
     void exportProfile();
     void saveEventAs();
     void restoreSettings();
+    void showEndpointMenu(const QPoint& pos);
+    void chooseReplayTarget(const ReceivedRecord& record);
+    void updateFirstRun();
 
     QPointer<SecretStore> m_store;
     EndpointLibrary* m_library = nullptr;
@@ -113,6 +141,16 @@ private:
     QTreeWidget* m_tree = nullptr;
     QTreeWidgetItem* m_endpointsRoot = nullptr;
     QTreeWidgetItem* m_eventsRoot = nullptr;
+    QTreeWidgetItem* m_receiversRoot = nullptr;
+    ReceiverLibrary* m_receivers = nullptr;
+    ReceiverPanel* m_receiverPanel = nullptr;
+    QWidget* m_firstRun = nullptr;
+    QLabel* m_firstRunText = nullptr;
+    bool m_firstRunDismissed = false;
+    QAction* m_checkAction = nullptr;
+    QAction* m_tamperedAction = nullptr;
+    QAction* m_toggleReceiverAction = nullptr;
+    QAction* m_addReceiverAction = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_splitter = nullptr;
     EndpointEditor* m_editor = nullptr;

@@ -362,6 +362,14 @@ void Receiver::stop()
     m_server->close();
 }
 
+void Receiver::setResponse(const ResponseConfig& response)
+{
+    if (response.statusSequence != m_config.response.statusSequence) {
+        m_sequenceIndex = 0;
+    }
+    m_config.response = response;
+}
+
 int Receiver::nextAcceptStatus(bool consume)
 {
     const auto& sequence = m_config.response.statusSequence;

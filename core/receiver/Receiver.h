@@ -51,6 +51,9 @@ public:
     // SHA-256 fingerprint of the certificate made for tls.selfSigned; empty otherwise.
     QString selfSignedFingerprint() const { return m_fingerprint; }
     const ReceiverConfig& config() const { return m_config; }
+    // Changes the answers (status, headers, body, delay, status sequence, drop) while running:
+    // the requests handled from now on get them; a new sequence starts from its first status.
+    void setResponse(const ResponseConfig& response);
     qint64 processedCount() const { return m_processed; }
     int forwardsInFlight() const { return m_forwardsInFlight; }
     // Requests stored but not answered yet (delayMs), plus those waiting for the next batch.

@@ -1,0 +1,197 @@
+#include "ReceiverLibrary.h"
+
+#include "EndpointLibrary.h"
+
+#include "secrets/SecretRef.h"
+#include "secrets/SecretStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <memory>
+
+ReceiverLibrary::ReceiverLibrary(const QString& folder, SecretStore* store, QObject* parent)
+    : QObject(parent)
+    , m_folder(folder)
+    , m_store(store)
+{ }
+
+QString ReceiverLibrary::keychainName(const QString& id, const QString& field)
+{
+    return QStringLiteral("receiver.%1.%2").arg(id, field);
+}
+
+QString ReceiverLibrary::filePath(const QString& id) const
+{
+    return QDir(m_folder).filePath(id + QStringLiteral(".json"));
+}
+
+QString ReceiverLibrary::uniqueId(const QString& base) const
+{
+    QString clean = base;
+    clean.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]")), QStringLiteral("-"));
+    clean = clean.trimmed();
+    if (clean.isEmpty()) {
+        clean = tr("Receiver");
+    }
+    QString id = clean;
+    for (int n = 2; indexOf(id) >= 0 || QFile::exists(filePath(id)); ++n) {
+        id = QStringLiteral("%1 %2").arg(clean).arg(n);
+    }
+    return id;
+}
+
+QList<QPair<QString, QString*>> ReceiverLibrary::secretFields(ReceiverConfig& config)
+{
+    QList<QPair<QString, QString*>> fields {
+        {QStringLiteral("verify.auth.password"), &config.verify.auth.password},
+        {QStringLiteral("verify.auth.token"), &config.verify.auth.token},
+        {QStringLiteral("verify.auth.value"), &config.verify.auth.value},
+    };
+    if (config.tls) {
+        fields.append({QStringLiteral("tls.key"), &config.tls->key});
+    }
+    for (int i = 0; i < config.verify.signatures.size(); ++i) {
+        QStringList& secrets = config.verify.signatures[i].secrets;
+        for (int j = 0; j < secrets.size(); ++j) {
+            fields.append({QStringLiteral("verify.signatures[%1].secrets[%2]").arg(i).arg(j), &secrets[j]});
+        }
+    }
+    if (config.verify.jws) {
+        fields.append({QStringLiteral("verify.jws.secret"), &config.verify.jws->secret});
+    }
+    if (config.verify.jwe) {
+        fields.append({QStringLiteral("verify.jwe.privateKey"), &config.verify.jwe->privateKey});
+    }
+    if (config.tokenEndpoint) {
+        fields.append({QStringLiteral("tokenEndpoint.clientSecret"), &config.tokenEndpoint->clientSecret});
+    }
+    return fields;
+}
+
+QStringList ReceiverLibrary::load()
+{
+    m_entries.clear();
+    QStringList problems;
+    const QDir dir(m_folder);
+    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        auto config = ReceiverConfig::load(dir.filePath(name));
+        if (!config) {
+            problems << config.error().toString();
+            continue;
+        }
+        m_entries.append({QFileInfo(name).completeBaseName(), std::move(config).value()});
+    }
+    emit changed();
+    return problems;
+}
+
+int ReceiverLibrary::indexOf(const QString& id) const
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).id == id) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+const ReceiverEntry* ReceiverLibrary::find(const QString& id) const
+{
+    const int i = indexOf(id);
+    return i < 0 ? nullptr : &m_entries.at(i);
+}
+
+Result<void> ReceiverLibrary::writeFile(const ReceiverEntry& entry) const
+{
+    QDir().mkpath(m_folder);
+    ReceiverConfig copy = entry.config;
+    for (const auto& [path, field] : secretFields(copy)) {
+        if (!field->isEmpty() && !EndpointLibrary::isReference(*field)) {
+            return Error(tr("%1 holds a secret value that is not in the keychain yet; save it again once a "
+                            "keychain is available, or use an env: or file: reference")
+                             .arg(path),
+                         path);
+        }
+    }
+    return entry.config.save(filePath(entry.id));
+}
+
+void ReceiverLibrary::save(ReceiverEntry entry, Done done)
+{
+    struct Pending
+    {
+        ReceiverEntry entry;
+        int waiting = 0;
+        bool failed = false;
+        Done done;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->entry = std::move(entry);
+    pending->done = std::move(done);
+
+    auto finish = [this, pending] {
+        if (auto written = writeFile(pending->entry); !written) {
+            pending->done(written);
+            return;
+        }
+        if (const int existing = indexOf(pending->entry.id); existing >= 0) {
+            m_entries[existing] = pending->entry;
+        } else {
+            m_entries.append(pending->entry);
+        }
+        emit changed();
+        pending->done({});
+    };
+
+    QList<QPair<QString, QString*>> toStore;
+    for (const auto& field : secretFields(pending->entry.config)) {
+        if (!field.second->isEmpty() && !EndpointLibrary::isReference(*field.second)) {
+            toStore.append(field);
+        }
+    }
+    if (toStore.isEmpty()) {
+        finish();
+        return;
+    }
+    if (!m_store) {
+        pending->done(Error(tr("no secret store is available; nothing was saved")));
+        return;
+    }
+    pending->waiting = int(toStore.size());
+    for (const auto& [path, field] : toStore) {
+        const QString name = keychainName(pending->entry.id, path);
+        const QByteArray value = SecretRef::parse(*field).target.toUtf8(); // literal:X stores X
+        QString* target = field;
+        m_store->write(name, value, [pending, name, path, target, finish](Result<void> written) {
+            if (pending->failed) {
+                return;
+            }
+            if (!written) {
+                pending->failed = true;
+                pending->done(Error(tr("%1 was not saved: %2").arg(path, written.error().message), path));
+                return;
+            }
+            *target = QStringLiteral("keychain:") + name;
+            if (--pending->waiting == 0) {
+                finish();
+            }
+        });
+    }
+}
+
+Result<void> ReceiverLibrary::remove(const QString& id)
+{
+    const int i = indexOf(id);
+    if (i < 0) {
+        return Error(tr("there is no receiver %1").arg(id));
+    }
+    if (QFile file(filePath(id)); file.exists() && !file.remove()) {
+        return Error(tr("cannot delete the receiver file: %1").arg(file.errorString()), {}, file.fileName());
+    }
+    m_entries.removeAt(i);
+    emit changed();
+    return {};
+}
