@@ -309,10 +309,11 @@ private slots:
                  qPrintable(child<QLabel>(inspector, "attemptSummaryLabel")->text()));
     }
 
-    void signInWithAuthorizationCode()
+    void signInWithAuthorizationCodeThenSend()
     {
+        LoopbackServer server;
         FakeSecretStore store;
-        auto window = windowWithEndpoint(&store, "http://127.0.0.1:9/unused");
+        auto window = windowWithEndpoint(&store, server.url());
         chooseAuth(window.get(), AuthType::OAuth2AuthorizationCode);
         QVERIFY(child<QLabel>(window.get(), "authCodeEngineNoteLabel")->isVisible());
         typeInto(window.get(), "authUrlLineEdit", QString::fromLatin1(m_tokenServer.url("/authorize")));
@@ -342,11 +343,12 @@ private slots:
             return false;
         };
         QTRY_VERIFY_WITH_TIMEOUT(stored(), 5000);
-        // Sending is refused, with the reason, rather than sent without a token.
-        QVERIFY2(child<QLabel>(window.get(), "authErrorLabel")
-                     ->text()
-                     .contains(QStringLiteral("not in the delivery engine")),
-                 qPrintable(child<QLabel>(window.get(), "authErrorLabel")->text()));
+        // Send gets its access token from the stored refresh token, silently.
+        QVERIFY(save(window.get()));
+        QVERIFY(sendAndWait(window.get()));
+        QCOMPARE(server.requests().size(), 1);
+        const QByteArray sent = server.requests().first().header("Authorization");
+        QVERIFY2(sent.startsWith("Bearer at-"), sent.constData()); // issued by the refresh grant
     }
 
     void jwsAndJweWithGeneratedKeys()

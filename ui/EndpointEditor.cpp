@@ -416,10 +416,10 @@ QWidget* EndpointEditor::buildAuthTab()
     auto* code = new QWidget;
     auto* codeLayout = new QVBoxLayout(code);
     codeLayout->setContentsMargins(0, 0, 0, 0);
-    auto* engineNote = new QLabel(tr("Sign in works now: it opens your browser, exchanges the code and keeps the "
-                                     "refresh token in the keychain. Sending with this type does not: the "
-                                     "delivery engine does not fetch authorization-code tokens yet, so Send "
-                                     "refuses rather than sending without the token."),
+    auto* engineNote = new QLabel(tr("Sign in opens your browser, exchanges the code and keeps the refresh token in "
+                                     "the keychain. Send then gets its access token from that refresh token "
+                                     "silently; when none is stored, or the server refuses it, Send asks you to "
+                                     "sign in again."),
                                   code);
     engineNote->setObjectName(QStringLiteral("authCodeEngineNoteLabel"));
     engineNote->setWordWrap(true);
@@ -1335,10 +1335,6 @@ QStringList EndpointEditor::validationErrors() const
             requireHeaderName(tr("Header name"), p.auth.headerName, false);
             break;
         }
-        case AuthType::OAuth2AuthorizationCode:
-            errors << tr("Authentication: sending with an authorization-code token is not in the delivery engine "
-                         "yet; Sign in works, but to send now choose client credentials or a static type");
-            break;
         default:
             break;
     }

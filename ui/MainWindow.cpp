@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "auth/AuthorizationCodeFlow.h"
+
 #include "CheckEndpointDialog.h"
 #include "EndpointEditor.h"
 #include "EventComposer.h"
@@ -231,6 +233,9 @@ MainWindow::MainWindow(SecretStore* store, QWidget* parent)
     m_editor = new EndpointEditor(m_store, this);
     m_editor->setObjectName(QStringLiteral("endpointEditor"));
     m_editor->setEngine(m_engine);
+    // Authorization-code endpoints send with the refresh token Sign in stored, in the same store.
+    m_engine->setSecretStore(m_store);
+    m_engine->authorizationCode()->setSignInHint(tr("press Sign in on the endpoint's Authentication tab"));
     m_composer = new EventComposer(QDir(dataDir).filePath(QStringLiteral("events")), this);
     m_composer->setObjectName(QStringLiteral("eventComposer"));
     m_inspector = new TraceInspector(this);
