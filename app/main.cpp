@@ -18,11 +18,15 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QPointer>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <QTranslator>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -276,6 +280,22 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("hookbench"));
     QApplication::setOrganizationName(QStringLiteral("HookBench"));
     QApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.hookbench.HookBench"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hookbench.svg")));
+    // The language follows the system locale (QLocale::uiLanguages: LANGUAGE, LC_ALL, LC_MESSAGES,
+    // LANG): HookBench's catalogue is embedded (translations/), Qt's own (standard buttons and
+    // dialogs) comes from the Qt installation (qt6-translations-l10n). English needs neither.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(),
+                          QStringLiteral("qtbase"),
+                          QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(&qtTranslator);
+    }
+    QTranslator appTranslator;
+    if (appTranslator.load(QLocale(), QStringLiteral("hookbench"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(&appTranslator);
+    }
 
     const QStringList args = QApplication::arguments();
     // HOOKBENCH_STARTUP_BENCH=1 or --startup-bench: print the ms from start to the window shown

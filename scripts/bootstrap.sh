@@ -26,6 +26,7 @@ packages=(
     gnome-keyring dbus dbus-bin xvfb xauth
     python3 python3-jwcrypto python3-jwt python3-cryptography python3-gi curl openssl
     clang-format nginx-light wrk
+    qt6-translations-l10n libqt6svg6 appstream desktop-file-utils dpkg-dev file
 )
 
 install_missing() {
