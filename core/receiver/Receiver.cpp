@@ -461,7 +461,8 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
         QByteArray body;
         for (const auto& check : std::as_const(outcome.checks)) {
             if (!check.ok && !check.informational) {
-                body += check.check.toUtf8() + ": " + check.detail.toUtf8() + '\n';
+                // Only the public reason: the client is not authenticated (detail stays local).
+                body += check.answerLine();
             }
         }
         response.body = body;

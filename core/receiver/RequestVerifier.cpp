@@ -20,14 +20,23 @@ namespace {
 constexpr int Unauthorized = 401;
 constexpr int BadRequest = 400;
 
+// The public reasons of failed checks (VerifyCheck::publicReason): fixed words, never a secret.
+const QString CredentialsMissing = QStringLiteral("credentials missing");
+const QString CredentialsWrong = QStringLiteral("credentials do not match");
+const QString NoSignatureMatched = QStringLiteral("no signature matched");
+const QString NotDecrypted = QStringLiteral("the body cannot be decrypted");
+const QString JwsNotVerified = QStringLiteral("the JWS is not verified");
+const QString EventTooOld = QStringLiteral("the event is too old");
+const QString EventTimeUnknown = QStringLiteral("the event's time cannot be read");
+
 VerifyCheck pass(const QString& check, const QString& detail)
 {
-    return {check, true, detail, false, 0};
+    return {check, true, detail, false, 0, {}};
 }
 
-VerifyCheck failed(const QString& check, const QString& detail, int status)
+VerifyCheck failed(const QString& check, const QString& detail, int status, const QString& publicReason)
 {
-    return {check, false, detail, false, status};
+    return {check, false, detail, false, status, publicReason};
 }
 
 // The resolved value of a reference, or nullopt when it was not resolved (a caller's bug, said so).
@@ -57,29 +66,34 @@ VerifyCheck checkBasic(const AuthConfig& auth, const SecretValues& secrets, cons
     const QString headerName = auth.effectiveHeaderName();
     const QByteArray value = Headers::value(headers, headerName.toLatin1());
     if (value.isNull()) {
-        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized);
+        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
     const auto [scheme, credentials] = splitCredentials(value);
     if (scheme.compare("Basic", Qt::CaseInsensitive) != 0) {
         return failed(check,
                       QStringLiteral("expected Basic credentials, got %1").arg(QString::fromLatin1(scheme.left(20))),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     auto decoded = QByteArray::fromBase64Encoding(credentials, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || credentials.isEmpty()) {
-        return failed(check, QStringLiteral("Basic credentials are not valid base64"), Unauthorized);
+        return failed(check, QStringLiteral("Basic credentials are not valid base64"), Unauthorized, CredentialsWrong);
     }
     const qsizetype colon = decoded.decoded.indexOf(':');
     if (colon < 0) {
-        return failed(
-            check, QStringLiteral("Basic credentials have no ':' between user name and password"), Unauthorized);
+        return failed(check,
+                      QStringLiteral("Basic credentials have no ':' between user name and password"),
+                      Unauthorized,
+                      CredentialsWrong);
     }
     const QByteArray user = decoded.decoded.left(colon);
     const QByteArray password = decoded.decoded.mid(colon + 1);
     const auto expected = secretValue(secrets, auth.password);
     if (!expected) {
-        return failed(
-            check, QStringLiteral("the password reference %1 was not resolved").arg(auth.password), Unauthorized);
+        return failed(check,
+                      QStringLiteral("the password reference %1 was not resolved").arg(auth.password),
+                      Unauthorized,
+                      CredentialsWrong);
     }
     // Both compared, each in constant time, so the time taken does not tell which one differs.
     const bool userOk = Crypto::constantTimeEquals(user, auth.username.toUtf8());
@@ -88,13 +102,15 @@ VerifyCheck checkBasic(const AuthConfig& auth, const SecretValues& secrets, cons
         return failed(check,
                       QStringLiteral("Basic credentials are for user %1, expected user %2")
                           .arg(QString::fromUtf8(user), auth.username),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     if (!passwordOk) {
         return failed(check,
                       QStringLiteral("Basic credentials for user %1 do not match (wrong password %2)")
                           .arg(auth.username, maskSecret(password)),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     return pass(check, QStringLiteral("Basic credentials for user %1 match").arg(auth.username));
 }
@@ -105,26 +121,31 @@ VerifyCheck checkBearer(const AuthConfig& auth, const SecretValues& secrets, con
     const QString headerName = auth.effectiveHeaderName();
     const QByteArray value = Headers::value(headers, headerName.toLatin1());
     if (value.isNull()) {
-        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized);
+        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
     const auto [scheme, token] = splitCredentials(value);
     if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0) {
         return failed(check,
                       QStringLiteral("expected Bearer token, got %1").arg(QString::fromLatin1(scheme.left(20))),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     if (token.isEmpty()) {
-        return failed(check, QStringLiteral("Bearer token is empty"), Unauthorized);
+        return failed(check, QStringLiteral("Bearer token is empty"), Unauthorized, CredentialsWrong);
     }
     const auto expected = secretValue(secrets, auth.token);
     if (!expected) {
-        return failed(check, QStringLiteral("the token reference %1 was not resolved").arg(auth.token), Unauthorized);
+        return failed(check,
+                      QStringLiteral("the token reference %1 was not resolved").arg(auth.token),
+                      Unauthorized,
+                      CredentialsWrong);
     }
     if (!Crypto::constantTimeEquals(token, *expected)) {
         return failed(check,
                       QStringLiteral("Bearer token %1 does not match the configured token %2")
                           .arg(maskSecret(token), maskSecret(*expected)),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     return pass(check, QStringLiteral("Bearer token %1 matches").arg(maskSecret(token)));
 }
@@ -137,17 +158,21 @@ VerifyCheck checkValue(const AuthConfig& auth, const SecretValues& secrets, cons
     const QString headerName = auth.effectiveHeaderName();
     const QByteArray value = Headers::value(headers, headerName.toLatin1());
     if (value.isNull()) {
-        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized);
+        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
     const auto secret = secretValue(secrets, auth.value);
     if (!secret) {
-        return failed(check, QStringLiteral("the value reference %1 was not resolved").arg(auth.value), Unauthorized);
+        return failed(check,
+                      QStringLiteral("the value reference %1 was not resolved").arg(auth.value),
+                      Unauthorized,
+                      CredentialsWrong);
     }
     const QByteArray prefix = apiKey ? auth.prefix.toUtf8() : QByteArray();
     if (!prefix.isEmpty() && !value.startsWith(prefix)) {
         return failed(check,
                       QStringLiteral("%1 value does not start with the prefix \"%2\"").arg(headerName, auth.prefix),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     const QByteArray received = value.mid(prefix.size());
     if (!Crypto::constantTimeEquals(received, *secret)) {
@@ -156,7 +181,7 @@ VerifyCheck checkValue(const AuthConfig& auth, const SecretValues& secrets, cons
         if (Crypto::constantTimeEquals(received.trimmed(), *secret)) {
             detail += QStringLiteral(" (it matches once spaces around it are removed: the sender adds whitespace)");
         }
-        return failed(check, detail, Unauthorized);
+        return failed(check, detail, Unauthorized, CredentialsWrong);
     }
     return pass(check, QStringLiteral("%1 value %2 matches").arg(headerName, maskSecret(received)));
 }
@@ -183,13 +208,20 @@ std::optional<VerifyCheck> checkAuth(const AuthConfig& auth,
             break;
     }
     if (tokens) {
-        return tokens(headers, auth.effectiveHeaderName(), now);
+        VerifyCheck check = tokens(headers, auth.effectiveHeaderName(), now);
+        if (!check.ok && check.publicReason.isEmpty()) {
+            check.publicReason = Headers::value(headers, auth.effectiveHeaderName().toLatin1()).isNull()
+                                     ? CredentialsMissing
+                                     : CredentialsWrong;
+        }
+        return check;
     }
     // Never a fake pass: the tokens the receiver issued live only in the running receiver.
     return failed(QStringLiteral("auth oauth2"),
                   QStringLiteral("not checked: only the running receiver that issued a token knows it, so no"
                                  " OAuth 2.0 token can pass offline"),
-                  Unauthorized);
+                  Unauthorized,
+                  CredentialsWrong);
 }
 
 std::optional<qint64> parseUnix(QByteArrayView text)
@@ -239,14 +271,16 @@ VerifyCheck checkMaxAge(qint64 maxAge, const HeaderList& headers, const QJsonObj
     QString problem;
     const auto time = eventTime(headers, body, &source, &problem);
     if (!time) {
-        return failed(check, problem + QStringLiteral(": the event's age cannot be checked"), BadRequest);
+        return failed(
+            check, problem + QStringLiteral(": the event's age cannot be checked"), BadRequest, EventTimeUnknown);
     }
     const qint64 age = now - *time;
     if (age > maxAge) {
         return failed(
             check,
             QStringLiteral("event is %1 s old by %2, more than maxAgeSeconds %3").arg(age).arg(source).arg(maxAge),
-            BadRequest);
+            BadRequest,
+            EventTooOld);
     }
     return pass(check, QStringLiteral("event is %1 s old by %2 (at most %3 allowed)").arg(age).arg(source).arg(maxAge));
 }
@@ -315,11 +349,13 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
                                                       " encrypt it (its profile needs jwe)")
                                      : QStringLiteral("the body is not a compact JWE (five base64url parts"
                                                       " separated by dots)");
-            outcome.checks.append(failed(check, what, BadRequest));
+            outcome.checks.append(failed(check, what, BadRequest, NotDecrypted));
             innerOk = false;
         } else if (keys.jwe.isEmpty()) {
-            outcome.checks.append(
-                failed(check, QStringLiteral("no decryption key: verify.jwe.privateKey was not read"), BadRequest));
+            outcome.checks.append(failed(check,
+                                         QStringLiteral("no decryption key: verify.jwe.privateKey was not read"),
+                                         BadRequest,
+                                         NotDecrypted));
             innerOk = false;
         } else {
             const auto header = Jwe::peekHeader(inner);
@@ -328,8 +364,8 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
             }
             const auto decrypted = Jwe::decryptCompact(inner, keys.jwe);
             if (!decrypted) {
-                outcome.checks.append(
-                    failed(check, QStringLiteral("cannot decrypt: ") + decrypted.error().message, BadRequest));
+                outcome.checks.append(failed(
+                    check, QStringLiteral("cannot decrypt: ") + decrypted.error().message, BadRequest, NotDecrypted));
                 innerOk = false;
             } else {
                 const QString alg = decrypted->header.value(QLatin1String("alg")).toString();
@@ -356,8 +392,10 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
     }
     const QString check = QStringLiteral("jws");
     if (!innerOk) {
-        outcome.checks.append(failed(
-            check, QStringLiteral("not verified: the JWE could not be opened (see the jwe check)"), Unauthorized));
+        outcome.checks.append(failed(check,
+                                     QStringLiteral("not verified: the JWE could not be opened (see the jwe check)"),
+                                     Unauthorized,
+                                     JwsNotVerified));
         result.decoded = false;
         return result;
     }
@@ -366,7 +404,8 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
         outcome.checks.append(failed(check,
                                      QStringLiteral("the body is a compact JWE (encrypted): add verify.jwe with the"
                                                     " private key to decrypt it before the JWS is checked"),
-                                     Unauthorized));
+                                     Unauthorized,
+                                     JwsNotVerified));
         return result;
     }
     const auto parts = Jws::parseCompact(inner);
@@ -396,7 +435,7 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
                 }
             }
         }
-        outcome.checks.append(failed(check, detail, Unauthorized));
+        outcome.checks.append(failed(check, detail, Unauthorized, JwsNotVerified));
         return result;
     }
     result.payload = verified->payload;
@@ -414,7 +453,8 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
                                       kid.isEmpty() ? QString() : QStringLiteral(" of kid %1").arg(kid),
                                       source.isEmpty() ? QString() : QStringLiteral(" from ") + source);
     if (auto problem = claimsProblem(claims, now)) {
-        outcome.checks.append(failed(check, signedBy + QStringLiteral(", but ") + *problem, Unauthorized));
+        outcome.checks.append(
+            failed(check, signedBy + QStringLiteral(", but ") + *problem, Unauthorized, JwsNotVerified));
         result.decoded = false;
         return result;
     }
@@ -440,6 +480,15 @@ QJsonObject VerifyCheck::toJson() const
         out.insert(QStringLiteral("informational"), true);
     }
     return out;
+}
+
+QByteArray VerifyCheck::answerLine() const
+{
+    // No publicReason: a generic one, so a check that forgot to set it cannot leak its detail.
+    const QString reason = !publicReason.isEmpty() ? publicReason
+                                                   : (failStatus == Unauthorized ? QStringLiteral("not authorised")
+                                                                                 : QStringLiteral("refused"));
+    return check.toUtf8() + ": " + reason.toUtf8() + '\n';
 }
 
 QString VerifyOutcome::verdict() const
@@ -609,7 +658,8 @@ VerifyOutcome verify(const VerifyConfig& config,
             outcome.checks.append(
                 failed(name,
                        QStringLiteral("the secret %1 was not resolved").arg(unresolved.join(QStringLiteral(", "))),
-                       Unauthorized));
+                       Unauthorized,
+                       NoSignatureMatched));
             continue;
         }
         SignatureVerifyOptions options;
@@ -619,7 +669,12 @@ VerifyOutcome verify(const VerifyConfig& config,
         options.toleranceSeconds = signature.toleranceSeconds;
         const SignatureCheck result =
             SignatureVerifier::verify(signature.scheme, options, values, request.headers, request.body, nowUnix);
-        outcome.checks.append({result.check, result.ok, result.detail, false, result.ok ? 0 : Unauthorized});
+        outcome.checks.append({result.check,
+                               result.ok,
+                               result.detail,
+                               false,
+                               result.ok ? 0 : Unauthorized,
+                               result.ok ? QString() : NoSignatureMatched});
     }
     if (config.signatures.isEmpty()) {
         // Nothing to check the signature with: say what it looks like and what would verify it.
