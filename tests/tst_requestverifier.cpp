@@ -345,16 +345,31 @@ private slots:
                false,
                400,
                "event is 4000 s old by the JSON timestamp, more than maxAgeSeconds 3600");
-        // The webhook-timestamp header wins over the body.
-        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(Now - 10)}}, Body, Now),
+        // A retry carries a fresh webhook-timestamp (senders sign each attempt anew), but the
+        // event is as old as its own timestamp says: the body wins over the header.
+        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(eventTime + 3990)}}, Body, eventTime + 4000),
+               false,
+               400,
+               "event is 4000 s old by the JSON timestamp 2026-09-21T12:00:00Z, more than maxAgeSeconds 3600");
+        // Only a body without a timestamp falls back to the header, and says so.
+        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(Now - 10)}}, "{\"id\":\"x\"}", Now),
                true,
                200,
-               "10 s old by webhook-timestamp");
+               "10 s old by the webhook-timestamp header, as the body has no JSON timestamp");
+        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(Now - 4000)}}, "{\"id\":\"x\"}", Now),
+               false,
+               400,
+               "4000 s old by the webhook-timestamp header");
         EXPECT(run(s, {}, "{\"id\":\"x\"}", Now),
                false,
                400,
-               "no webhook-timestamp header and the body no JSON timestamp");
+               "the body has no JSON timestamp and the request no webhook-timestamp header");
         EXPECT(run(s, {}, "{\"timestamp\":\"yesterday\"}", Now), false, 400, "is not an RFC 3339 time");
+        // A broken body timestamp is not replaced by the header's.
+        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(Now)}}, "{\"timestamp\":\"yesterday\"}", Now),
+               false,
+               400,
+               "is not an RFC 3339 time");
     }
 
     void recognisesWhatItCannotCheck()

@@ -231,20 +231,11 @@ std::optional<qint64> parseUnix(QByteArrayView text)
     return ok ? std::optional<qint64>(value) : std::nullopt;
 }
 
-// The event's time, for maxAgeSeconds: the webhook-timestamp header, else the JSON timestamp
-// (RFC 3339 text or unix seconds). `source` says which was used.
+// The event's time, for maxAgeSeconds: the event's own JSON timestamp (RFC 3339, or unix
+// seconds), which stays the same on every retry; the webhook-timestamp header only when the body
+// has none, since a sender refreshes it on each attempt. `source` says which was used.
 std::optional<qint64> eventTime(const HeaderList& headers, const QJsonObject& body, QString* source, QString* problem)
 {
-    const QByteArray header = Headers::value(headers, "webhook-timestamp");
-    if (!header.isNull()) {
-        if (auto value = parseUnix(header)) {
-            *source = QStringLiteral("webhook-timestamp");
-            return value;
-        }
-        *problem =
-            QStringLiteral("webhook-timestamp \"%1\" is not unix seconds").arg(QString::fromLatin1(header.left(40)));
-        return std::nullopt;
-    }
     const QJsonValue timestamp = body.value(QStringLiteral("timestamp"));
     if (timestamp.isDouble()) {
         *source = QStringLiteral("the JSON timestamp");
@@ -253,14 +244,28 @@ std::optional<qint64> eventTime(const HeaderList& headers, const QJsonObject& bo
     if (timestamp.isString()) {
         const QDateTime parsed = QDateTime::fromString(timestamp.toString(), Qt::ISODateWithMs);
         if (parsed.isValid()) {
-            *source = QStringLiteral("the JSON timestamp");
+            *source = QStringLiteral("the JSON timestamp %1").arg(timestamp.toString());
             return parsed.toSecsSinceEpoch();
         }
         *problem =
             QStringLiteral("the JSON timestamp \"%1\" is not an RFC 3339 time").arg(timestamp.toString().left(40));
         return std::nullopt;
     }
-    *problem = QStringLiteral("the request has no webhook-timestamp header and the body no JSON timestamp");
+    if (!timestamp.isUndefined() && !timestamp.isNull()) {
+        *problem = QStringLiteral("the JSON timestamp is neither an RFC 3339 text nor unix seconds");
+        return std::nullopt;
+    }
+    const QByteArray header = Headers::value(headers, "webhook-timestamp");
+    if (!header.isNull()) {
+        if (auto value = parseUnix(header)) {
+            *source = QStringLiteral("the webhook-timestamp header, as the body has no JSON timestamp");
+            return value;
+        }
+        *problem =
+            QStringLiteral("webhook-timestamp \"%1\" is not unix seconds").arg(QString::fromLatin1(header.left(40)));
+        return std::nullopt;
+    }
+    *problem = QStringLiteral("the body has no JSON timestamp and the request no webhook-timestamp header");
     return std::nullopt;
 }
 
