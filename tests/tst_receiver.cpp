@@ -349,6 +349,21 @@ private slots:
         QCOMPARE(m_store->latest(1).first().checks.first().toObject().value(QStringLiteral("ok")).toBool(), false);
     }
 
+    void malformedJsonBodyIsAnswered400()
+    {
+        QVERIFY(
+            startReceiver(QJsonObject {{QStringLiteral("verify"), QJsonObject {{QStringLiteral("dedupe"), true}}}}));
+        const RawAnswer answer = postRaw(m_receiver->url() + QStringLiteral("/hook"), {}, "{\"id\":\"evt_1\",}");
+        QCOMPARE(answer.status, 400);
+        QVERIFY2(answer.body.startsWith("body: the body is not valid JSON (line 1, column "), answer.body.constData());
+        const auto stored = m_store->latest(1);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().verdict, QStringLiteral("rejected"));
+        QCOMPARE(stored.first().status, 400);
+        QVERIFY2(details(stored.first()).contains(QLatin1String("the Content-Type is application/json but the body")),
+                 qPrintable(details(stored.first())));
+    }
+
     void statusSequenceDrivesTheSendersRetries()
     {
         QVERIFY(startReceiver(QJsonObject {

@@ -372,6 +372,37 @@ private slots:
                "is not an RFC 3339 time");
     }
 
+    // A body sent as JSON that is not JSON is a malformed request (contract 5: 400), explained
+    // with where the JSON breaks; before, it was accepted and its event silently empty.
+    void malformedJsonBodyIsRejected400()
+    {
+        const Setup none = setup(QJsonObject {});
+        const QByteArray broken = "{\"id\":\"evt_1\",\n  \"type\": oops}";
+        const auto outcome = run(none, {{"Content-Type", "application/json; charset=utf-8"}}, broken);
+        EXPECT(outcome,
+               false,
+               400,
+               "body: the Content-Type is application/json; charset=utf-8 but the body is not valid JSON: ");
+        QVERIFY2(allDetails(outcome).contains(QLatin1String("at line 2, column 11")), qPrintable(allDetails(outcome)));
+        QCOMPARE(outcome.checks.last().publicReason, QStringLiteral("the body is not valid JSON (line 2, column 11)"));
+        EXPECT(run(none, {{"content-type", "application/cloudevents+json"}}, "{\"id\":"), false, 400, "body: ");
+        // Valid JSON, an empty body, or another type: no body check.
+        QVERIFY(run(none, {{"Content-Type", "application/json"}}, Body).checks.isEmpty());
+        QVERIFY(run(none, {{"Content-Type", "application/json"}}, "").checks.isEmpty());
+        QVERIFY(run(none, {{"Content-Type", "text/plain"}}, "not json").accepted);
+        // Auth and signatures come first: their status wins.
+        const Setup bearer =
+            setup(auth(QStringLiteral("bearer"), {{QStringLiteral("token"), QStringLiteral("literal:t")}}));
+        EXPECT(run(bearer, {{"Content-Type", "application/json"}}, broken), false, 401, "body: ");
+        // A check that needs the JSON and cannot parse it: maxAge without webhook-timestamp.
+        const Setup age = setup(QJsonObject {{QStringLiteral("maxAgeSeconds"), 3600}});
+        EXPECT(run(age, {{"Content-Type", "text/plain"}}, "{\"timestamp\": 1"),
+               false,
+               400,
+               "body: maxAgeSeconds needs the JSON timestamp (there is no webhook-timestamp header) but the body is"
+               " not valid JSON");
+    }
+
     void recognisesWhatItCannotCheck()
     {
         const Setup none = setup(QJsonObject {});

@@ -269,6 +269,42 @@ std::optional<qint64> eventTime(const HeaderList& headers, const QJsonObject& bo
     return std::nullopt;
 }
 
+// application/json and every +json type (application/cloudevents+json ...), parameters ignored.
+bool isJsonContentType(const QByteArray& contentType)
+{
+    const QByteArray type = contentType.left(contentType.indexOf(';')).trimmed().toLower();
+    return type == "application/json" || type.endsWith("+json");
+}
+
+VerifyCheck malformedBody(const QByteArray& payload,
+                          const QJsonParseError& error,
+                          bool jose,
+                          const QByteArray& contentType,
+                          bool neededForMaxAge)
+{
+    // QJsonParseError::offset counts bytes of the input; a person counts lines and columns.
+    const qsizetype offset = qBound(qsizetype(0), qsizetype(error.offset), payload.size());
+    const QByteArray before = payload.left(offset);
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    const QString where = QStringLiteral("line %1, column %2").arg(line).arg(column);
+    const QString what = jose ? QStringLiteral("the decoded payload") : QStringLiteral("the body");
+    QString why;
+    if (!jose && !contentType.isEmpty() && isJsonContentType(contentType)) {
+        why = QStringLiteral("the Content-Type is %1 but ").arg(QString::fromLatin1(contentType.left(60)));
+    } else if (neededForMaxAge) {
+        why = QStringLiteral("maxAgeSeconds needs the JSON timestamp (there is no webhook-timestamp header) but ");
+    }
+    return failed(QStringLiteral("body"),
+                  why
+                      + QStringLiteral("%1 is not valid JSON: %2 at %3 (byte %4 of %5)")
+                            .arg(what, error.errorString(), where)
+                            .arg(offset)
+                            .arg(payload.size()),
+                  BadRequest,
+                  QStringLiteral("%1 is not valid JSON (%2)").arg(what, where));
+}
+
 VerifyCheck checkMaxAge(qint64 maxAge, const HeaderList& headers, const QJsonObject& body, qint64 now)
 {
     const QString check = QStringLiteral("maxAge");
@@ -697,7 +733,18 @@ VerifyOutcome verify(const VerifyConfig& config,
     const bool jose = config.jwe || config.jws;
     const JoseResult opened =
         jose ? checkJose(config, keys, request.body, nowUnix, outcome) : JoseResult {request.body, true};
-    const QJsonDocument document = opened.decoded ? QJsonDocument::fromJson(opened.payload) : QJsonDocument();
+    QJsonParseError parseError {};
+    const QJsonDocument document =
+        opened.decoded ? QJsonDocument::fromJson(opened.payload, &parseError) : QJsonDocument();
+    const bool unparsable = opened.decoded && parseError.error != QJsonParseError::NoError;
+    const QByteArray contentType = Headers::value(request.headers, "content-type");
+    // A body sent as JSON that is not JSON is malformed (400), whatever else is configured; a
+    // payload of another type is malformed only when a check needs its JSON (maxAge without a
+    // webhook-timestamp header).
+    const bool needsJson = config.maxAgeSeconds > 0 && Headers::value(request.headers, "webhook-timestamp").isNull();
+    if (unparsable && ((!jose && isJsonContentType(contentType) && !opened.payload.trimmed().isEmpty()) || needsJson)) {
+        outcome.checks.append(malformedBody(opened.payload, parseError, jose, contentType, needsJson));
+    }
     const QJsonObject body = document.isObject() ? document.object() : QJsonObject();
     if (document.isObject()) {
         if (jose) {
