@@ -86,7 +86,7 @@ void verifyRevealsNothingOf(const QByteArray& answer, const QString& secret)
 {
     const QString text = QString::fromUtf8(answer);
     QVERIFY2(!text.contains(secret), qPrintable(text));
-    QVERIFY2(!text.contains(maskSecret(secret)), qPrintable(text));
+    QVERIFY2(!text.contains(maskSecret(secret.toUtf8())), qPrintable(text));
     QVERIFY2(!text.contains(secret.right(4)), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("••••")), qPrintable(text));
 }
@@ -243,36 +243,37 @@ private slots:
         QTest::newRow("basic wrong password")
             << QJsonObject {{QStringLiteral("type"), QStringLiteral("basic")},
                             {QStringLiteral("username"), QStringLiteral("acme")},
-                            {QStringLiteral("password"), QStringLiteral("literal:") + pw}}
+                            {QStringLiteral("password"), QString(QStringLiteral("literal:") + pw)}}
             << QByteArray("Authorization") << QByteArray("Basic " + QByteArray("acme:pw-configured-2346").toBase64())
             << pw << "auth basic: credentials do not match\n"
             << "do not match (wrong password";
         QTest::newRow("basic missing") << QJsonObject {{QStringLiteral("type"), QStringLiteral("basic")},
                                                        {QStringLiteral("username"), QStringLiteral("acme")},
-                                                       {QStringLiteral("password"), QStringLiteral("literal:") + pw}}
+                                                       {QStringLiteral("password"),
+                                                        QString(QStringLiteral("literal:") + pw)}}
                                        << QByteArray("X-Other") << QByteArray("x") << pw
                                        << "auth basic: credentials missing\n"
                                        << "Authorization header missing";
         const QString token = QStringLiteral("tok-configured-2345");
         QTest::newRow("bearer") << QJsonObject {{QStringLiteral("type"), QStringLiteral("bearer")},
-                                                {QStringLiteral("token"), QStringLiteral("literal:") + token}}
+                                                {QStringLiteral("token"), QString(QStringLiteral("literal:") + token)}}
                                 << QByteArray("Authorization") << QByteArray("Bearer tok-configured-oken") << token
                                 << "auth bearer: credentials do not match\n"
-                                << maskSecret(token);
+                                << maskSecret(token.toUtf8());
         const QString key = QStringLiteral("key-configured-2345");
         QTest::newRow("apiKey") << QJsonObject {{QStringLiteral("type"), QStringLiteral("apiKey")},
                                                 {QStringLiteral("headerName"), QStringLiteral("X-Api-Key")},
                                                 {QStringLiteral("prefix"), QStringLiteral("Key ")},
-                                                {QStringLiteral("value"), QStringLiteral("literal:") + key}}
+                                                {QStringLiteral("value"), QString(QStringLiteral("literal:") + key)}}
                                 << QByteArray("X-Api-Key") << QByteArray("Key key-wrong-0000") << key
                                 << "auth apiKey: credentials do not match\n"
-                                << maskSecret(key);
+                                << maskSecret(key.toUtf8());
         QTest::newRow("header") << QJsonObject {{QStringLiteral("type"), QStringLiteral("header")},
                                                 {QStringLiteral("headerName"), QStringLiteral("X-Auth")},
-                                                {QStringLiteral("value"), QStringLiteral("literal:") + key}}
+                                                {QStringLiteral("value"), QString(QStringLiteral("literal:") + key)}}
                                 << QByteArray("X-Auth") << QByteArray("key-configured-234") << key
                                 << "auth header: credentials do not match\n"
-                                << maskSecret(key);
+                                << maskSecret(key.toUtf8());
         QTest::newRow("oauth2") << QJsonObject {{QStringLiteral("type"), QStringLiteral("oauth2")}}
                                 << QByteArray("Authorization") << QByteArray("Bearer not-issued-token-9999")
                                 << QStringLiteral("cs-configured-2345") << "auth oauth2: credentials do not match\n"
@@ -292,7 +293,7 @@ private slots:
             config.insert(QStringLiteral("tokenEndpoint"),
                           QJsonObject {{QStringLiteral("path"), QStringLiteral("/oauth2/token")},
                                        {QStringLiteral("clientId"), QStringLiteral("c1")},
-                                       {QStringLiteral("clientSecret"), QStringLiteral("literal:") + secret}});
+                                       {QStringLiteral("clientSecret"), QString(QStringLiteral("literal:") + secret)}});
         }
         QVERIFY(startReceiver(config));
         const RawAnswer rejected = postRaw(

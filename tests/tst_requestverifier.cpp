@@ -344,7 +344,7 @@ private slots:
         EXPECT(run(s, {}, Body, eventTime + 4000),
                false,
                400,
-               "event is 4000 s old by the JSON timestamp, more than maxAgeSeconds 3600");
+               "event is 4000 s old by the JSON timestamp 2026-09-21T12:00:00Z, more than maxAgeSeconds 3600");
         // A retry carries a fresh webhook-timestamp (senders sign each attempt anew), but the
         // event is as old as its own timestamp says: the body wins over the header.
         EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(eventTime + 3990)}}, Body, eventTime + 4000),

@@ -272,7 +272,8 @@ std::optional<qint64> eventTime(const HeaderList& headers, const QJsonObject& bo
 // application/json and every +json type (application/cloudevents+json ...), parameters ignored.
 bool isJsonContentType(const QByteArray& contentType)
 {
-    const QByteArray type = contentType.left(contentType.indexOf(';')).trimmed().toLower();
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArray type = (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
     return type == "application/json" || type.endsWith("+json");
 }
 
