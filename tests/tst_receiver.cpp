@@ -88,7 +88,6 @@ void verifyRevealsNothingOf(const QByteArray& answer, const QString& secret)
     QVERIFY2(!text.contains(secret), qPrintable(text));
     QVERIFY2(!text.contains(maskSecret(secret.toUtf8())), qPrintable(text));
     QVERIFY2(!text.contains(secret.right(4)), qPrintable(text));
-    QVERIFY2(!text.contains(QStringLiteral("••••")), qPrintable(text));
 }
 
 } // namespace
@@ -274,9 +273,12 @@ private slots:
                                 << QByteArray("X-Auth") << QByteArray("key-configured-234") << key
                                 << "auth header: credentials do not match\n"
                                 << maskSecret(key.toUtf8());
+        // oauth2 tells the sender whether its token expired or was never issued (what it sent,
+        // masked), never anything of the client secret.
         QTest::newRow("oauth2") << QJsonObject {{QStringLiteral("type"), QStringLiteral("oauth2")}}
                                 << QByteArray("Authorization") << QByteArray("Bearer not-issued-token-9999")
-                                << QStringLiteral("cs-configured-2345") << "auth oauth2: credentials do not match\n"
+                                << QStringLiteral("cs-configured-2345")
+                                << "auth oauth2: token \u2022\u2022\u2022\u20229999 not issued by this receiver"
                                 << "not issued by this receiver";
     }
 
@@ -299,7 +301,8 @@ private slots:
         const RawAnswer rejected = postRaw(
             m_receiver->url() + QStringLiteral("/hook"), {{header, value}}, QByteArrayLiteral("{\"id\":\"e\"}"));
         QCOMPARE(rejected.status, 401);
-        QCOMPARE(QString::fromUtf8(rejected.body), answer);
+        QVERIFY2(QString::fromUtf8(rejected.body).startsWith(answer), rejected.body.constData());
+        QCOMPARE(rejected.body.count('\n'), 1);
         verifyRevealsNothingOf(rejected.body, secret);
         // The local user still reads the whole explanation.
         const auto stored = m_store->latest(1);
