@@ -349,15 +349,8 @@ int runReceive(QCommandLineParser& parser, const QString& command)
         printError(command, QStringLiteral("cannot store received requests (answered 503): %1").arg(message));
         exitCode = WorkFailed;
     });
-    QObject::connect(&receiver,
-                     &Receiver::requestRejected,
-                     &receiver,
-                     [&](const QString& remote, int status, const QString& reason) {
-                         if (!json) {
-                             printOut(QStringLiteral("refused %1: %2 %3\n").arg(remote).arg(status).arg(reason));
-                             std::fflush(stdout);
-                         }
-                     });
+    // Transport refusals (limits, framing, timeouts) are stored and come through
+    // requestProcessed like every request: one line each, counted for --max-requests.
 
     SignalWatcher watcher([&] { finish(); });
     if (timeoutS.value() > 0) {

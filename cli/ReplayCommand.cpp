@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QLocale>
 #include <QSet>
 
@@ -15,6 +16,8 @@
 namespace Cli {
 
 namespace {
+const QByteArray MaskMark = QStringLiteral("••••").toUtf8(); // what maskSecret puts before the last 4
+
 // Headers that describe one hop, not the request (RFC 9110 7.6.1), plus the ones the engine
 // sets itself for the new connection (Host, Content-Length) and Expect, which belongs to the
 // original exchange.
@@ -59,7 +62,10 @@ Event eventOf(const ReceivedRecord& record)
 // --to URL: the original method, headers (minus hop-by-hop ones) and body, to that URL. A URL
 // without a path gets the original path and query, so `--to http://127.0.0.1:3000` replays to
 // the same route of a local development server.
-Result<EndpointProfile> profileForUrl(const QString& urlText, const ReceivedRecord& record)
+// Headers whose stored value is masked (credentials, contract 2: "••••" and the last 4
+// characters) are left out and named in `masked`: sending "Authorization: ••••dHB3" as a real
+// header would only fail, and looks like a credential leak to the target's logs.
+Result<EndpointProfile> profileForUrl(const QString& urlText, const ReceivedRecord& record, QStringList* masked)
 {
     QUrl url(urlText, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
@@ -94,6 +100,12 @@ Result<EndpointProfile> profileForUrl(const QString& urlText, const ReceivedReco
             continue;
         }
         const QString key = QString::fromLatin1(name);
+        if (value.contains(MaskMark)) {
+            if (!masked->contains(key, Qt::CaseInsensitive)) {
+                masked->append(key);
+            }
+            continue;
+        }
         auto same = std::find_if(profile.headers.begin(), profile.headers.end(), [&key](const auto& header) {
             return header.first.compare(key, Qt::CaseInsensitive) == 0;
         });
@@ -164,8 +176,9 @@ int runReplay(QCommandLineParser& parser, const QString& command)
     job.event = eventOf(*record);
     job.rawBody = record->body; // the exact bytes, signed as they are with --profile
     job.noRetry = parser.isSet(QStringLiteral("no-retry"));
+    QStringList maskedHeaders;
     if (hasTo) {
-        auto profile = profileForUrl(parser.value(QStringLiteral("to")), *record);
+        auto profile = profileForUrl(parser.value(QStringLiteral("to")), *record, &maskedHeaders);
         if (!profile) {
             printError(command, profile.error());
             return UsageError;
@@ -201,6 +214,14 @@ int runReplay(QCommandLineParser& parser, const QString& command)
 
     const bool json = parser.isSet(QStringLiteral("json"));
     const bool showSecrets = parser.isSet(QStringLiteral("show-secrets"));
+    const QString maskedNote =
+        maskedHeaders.isEmpty()
+            ? QString()
+            : QStringLiteral("left out %1: stored masked (••••), not as sent; --profile P.json re-applies credentials")
+                  .arg(maskedHeaders.join(QStringLiteral(", ")));
+    if (!maskedNote.isEmpty() && !json) {
+        printError(command, QStringLiteral("warning: ") + maskedNote);
+    }
     std::unique_ptr<HistoryStore> history;
     if (auto opened = HistoryStore::open(); opened) {
         history = std::move(opened).value();
@@ -217,7 +238,12 @@ int runReplay(QCommandLineParser& parser, const QString& command)
     Delivery* delivery = engine.deliver(std::move(job));
     QObject::connect(delivery, &Delivery::attemptFinished, &engine, [&](const AttemptTrace& trace) {
         if (json) {
-            printJsonLine(trace.toJson(showSecrets));
+            QJsonObject line = trace.toJson(showSecrets);
+            if (!maskedNote.isEmpty()) {
+                line.insert(QStringLiteral("note"), maskedNote);
+                line.insert(QStringLiteral("droppedHeaders"), QJsonArray::fromStringList(maskedHeaders));
+            }
+            printJsonLine(line);
         } else {
             printOut(humanLine(trace));
         }

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -247,6 +248,49 @@ private slots:
         QCOMPARE(offlineChecks.size(), 2);
         QCOMPARE(offlineChecks.at(1).toObject().value(QStringLiteral("check")).toString(), QStringLiteral("github"));
         QVERIFY(offlineChecks.at(1).toObject().value(QStringLiteral("ok")).toBool());
+    }
+
+    // Contract 5: every request is stored, also one the transport refuses (here ambiguous
+    // framing, answered 400): it is in the history and printed like the others.
+    void transportRefusalsAreStoredAndPrinted()
+    {
+        QProcess receive;
+        const QString url = startReceive(receive, {QStringLiteral("--max-requests"), QStringLiteral("1")});
+        QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), m_receiveOut.constData());
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(QUrl(url).port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /smuggle?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab");
+        QByteArray answer;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                answer += socket.readAll();
+                return answer.contains("\r\n\r\n");
+            },
+            10000));
+        QVERIFY2(answer.startsWith("HTTP/1.1 400 "), answer.constData());
+        QCOMPARE(waitExit(receive), 0);
+        const auto lines = jsonLines(m_receiveOut);
+        QCOMPARE(lines.size(), 2);
+        const QJsonObject refused = lines.at(1);
+        QCOMPARE(refused.value(QStringLiteral("verdict")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(refused.value(QStringLiteral("status")).toInt(), 400);
+        QCOMPARE(refused.value(QStringLiteral("path")).toString(), QStringLiteral("/smuggle"));
+        QCOMPARE(refused.value(QStringLiteral("query")).toString(), QStringLiteral("x=1"));
+        QVERIFY(refused.value(QStringLiteral("seq")).toInteger() > 0);
+        QVERIFY(refused.value(QStringLiteral("remote")).toString().startsWith(QLatin1String("127.0.0.1:")));
+        const QJsonObject check = refused.value(QStringLiteral("checks")).toArray().first().toObject();
+        QCOMPARE(check.value(QStringLiteral("check")).toString(), QStringLiteral("transport"));
+        QCOMPARE(check.value(QStringLiteral("ok")).toBool(), false);
+        QVERIFY2(check.value(QStringLiteral("detail")).toString().contains(QLatin1String("Content-Length")),
+                 qPrintable(check.value(QStringLiteral("detail")).toString()));
+        // And it is in the history, as `history` would list it.
+        auto store = ReceivedStore::open(dataDir() + QStringLiteral("/history.sqlite"));
+        QVERIFY2(store.ok(), qPrintable(store.error().toString()));
+        const auto stored = store.value()->latest(1);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().verdict, QStringLiteral("rejected"));
+        QCOMPARE(stored.first().status, 400);
     }
 
     void sigtermExitsCleanlyWithEverythingStored()

@@ -7,6 +7,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -52,6 +54,40 @@ QList<AttemptTrace> deliverAll(DeliveryEngine& engine, DeliveryJob job, int time
 QString details(const ReceivedRecord& record)
 {
     return QString::fromUtf8(QJsonDocument(record.checks).toJson(QJsonDocument::Compact));
+}
+
+struct RawAnswer
+{
+    int status = 0;
+    QByteArray body;
+};
+
+// A request with exactly these headers, as an unauthenticated client would send it.
+RawAnswer postRaw(const QString& url, const HeaderList& headers, const QByteArray& body)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request {QUrl(url)};
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto& [name, value] : headers) {
+        request.setRawHeader(name, value);
+    }
+    QNetworkReply* reply = network.post(request, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(10000)) {
+        return {};
+    }
+    reply->deleteLater();
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+}
+
+// Everything of a configured secret an answer must not show: the value, its masked form, its
+// last four characters.
+void verifyRevealsNothingOf(const QByteArray& answer, const QString& secret)
+{
+    const QString text = QString::fromUtf8(answer);
+    QVERIFY2(!text.contains(secret), qPrintable(text));
+    QVERIFY2(!text.contains(maskSecret(secret.toUtf8())), qPrintable(text));
+    QVERIFY2(!text.contains(secret.right(4)), qPrintable(text));
 }
 
 } // namespace
@@ -188,6 +224,148 @@ private slots:
             }
         }
         QCOMPARE(m_store->count(), 2);
+    }
+
+    // The answer to a rejected request goes to an unauthenticated client: it names the failed
+    // check and a fixed reason, never anything derived from the configured secret (its masked
+    // form, its last characters, "it matches once spaces are removed"). The full detail stays
+    // in the history, the local user's view.
+    void authRejectionsRevealNoSecret_data()
+    {
+        QTest::addColumn<QJsonObject>("auth");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<QString>("storedDetailPart");
+        const QString pw = QStringLiteral("pw-configured-2345");
+        QTest::newRow("basic wrong password")
+            << QJsonObject {{QStringLiteral("type"), QStringLiteral("basic")},
+                            {QStringLiteral("username"), QStringLiteral("acme")},
+                            {QStringLiteral("password"), QString(QStringLiteral("literal:") + pw)}}
+            << QByteArray("Authorization") << QByteArray("Basic " + QByteArray("acme:pw-configured-2346").toBase64())
+            << pw << "auth basic: credentials do not match\n"
+            << "do not match (wrong password";
+        QTest::newRow("basic missing") << QJsonObject {{QStringLiteral("type"), QStringLiteral("basic")},
+                                                       {QStringLiteral("username"), QStringLiteral("acme")},
+                                                       {QStringLiteral("password"),
+                                                        QString(QStringLiteral("literal:") + pw)}}
+                                       << QByteArray("X-Other") << QByteArray("x") << pw
+                                       << "auth basic: credentials missing\n"
+                                       << "Authorization header missing";
+        const QString token = QStringLiteral("tok-configured-2345");
+        QTest::newRow("bearer") << QJsonObject {{QStringLiteral("type"), QStringLiteral("bearer")},
+                                                {QStringLiteral("token"), QString(QStringLiteral("literal:") + token)}}
+                                << QByteArray("Authorization") << QByteArray("Bearer tok-configured-oken") << token
+                                << "auth bearer: credentials do not match\n"
+                                << maskSecret(token.toUtf8());
+        const QString key = QStringLiteral("key-configured-2345");
+        QTest::newRow("apiKey") << QJsonObject {{QStringLiteral("type"), QStringLiteral("apiKey")},
+                                                {QStringLiteral("headerName"), QStringLiteral("X-Api-Key")},
+                                                {QStringLiteral("prefix"), QStringLiteral("Key ")},
+                                                {QStringLiteral("value"), QString(QStringLiteral("literal:") + key)}}
+                                << QByteArray("X-Api-Key") << QByteArray("Key key-wrong-0000") << key
+                                << "auth apiKey: credentials do not match\n"
+                                << maskSecret(key.toUtf8());
+        QTest::newRow("header") << QJsonObject {{QStringLiteral("type"), QStringLiteral("header")},
+                                                {QStringLiteral("headerName"), QStringLiteral("X-Auth")},
+                                                {QStringLiteral("value"), QString(QStringLiteral("literal:") + key)}}
+                                << QByteArray("X-Auth") << QByteArray("key-configured-234") << key
+                                << "auth header: credentials do not match\n"
+                                << maskSecret(key.toUtf8());
+        // oauth2 tells the sender whether its token expired or was never issued (what it sent,
+        // masked), never anything of the client secret.
+        QTest::newRow("oauth2") << QJsonObject {{QStringLiteral("type"), QStringLiteral("oauth2")}}
+                                << QByteArray("Authorization") << QByteArray("Bearer not-issued-token-9999")
+                                << QStringLiteral("cs-configured-2345")
+                                << "auth oauth2: token \u2022\u2022\u2022\u20229999 not issued by this receiver"
+                                << "not issued by this receiver";
+    }
+
+    void authRejectionsRevealNoSecret()
+    {
+        QFETCH(QJsonObject, auth);
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, secret);
+        QFETCH(QString, answer);
+        QFETCH(QString, storedDetailPart);
+        QJsonObject config {{QStringLiteral("verify"), QJsonObject {{QStringLiteral("auth"), auth}}}};
+        if (auth.value(QStringLiteral("type")).toString() == QLatin1String("oauth2")) {
+            config.insert(QStringLiteral("tokenEndpoint"),
+                          QJsonObject {{QStringLiteral("path"), QStringLiteral("/oauth2/token")},
+                                       {QStringLiteral("clientId"), QStringLiteral("c1")},
+                                       {QStringLiteral("clientSecret"), QString(QStringLiteral("literal:") + secret)}});
+        }
+        QVERIFY(startReceiver(config));
+        const RawAnswer rejected = postRaw(
+            m_receiver->url() + QStringLiteral("/hook"), {{header, value}}, QByteArrayLiteral("{\"id\":\"e\"}"));
+        QCOMPARE(rejected.status, 401);
+        QVERIFY2(QString::fromUtf8(rejected.body).startsWith(answer), rejected.body.constData());
+        QCOMPARE(rejected.body.count('\n'), 1);
+        verifyRevealsNothingOf(rejected.body, secret);
+        // The local user still reads the whole explanation.
+        const auto stored = m_store->latest(1);
+        QCOMPARE(stored.size(), 1);
+        QVERIFY2(details(stored.first()).contains(storedDetailPart), qPrintable(details(stored.first())));
+    }
+
+    void signatureRejectionsRevealNoSecret_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("signSecret");
+        for (const char* scheme : {"hmac-sha256", "github", "shopify", "stripe", "slack"}) {
+            QTest::newRow(scheme) << QString::fromLatin1(scheme) << QStringLiteral("sig-configured-2345")
+                                  << QStringLiteral("sig-configured-2346");
+        }
+        QTest::newRow("standard-webhooks")
+            << "standard-webhooks"
+            << QStringLiteral("whsec_") + QString::fromLatin1(QByteArray("configured key 2345").toBase64())
+            << QStringLiteral("whsec_") + QString::fromLatin1(QByteArray("configured key 2346").toBase64());
+        QTest::newRow("standard-webhooks v1a")
+            << "standard-webhooks" << PublicKey
+            << QStringLiteral("whsk_") + QString::fromLatin1(QByteArray(32, 'k').toBase64());
+    }
+
+    void signatureRejectionsRevealNoSecret()
+    {
+        QFETCH(QString, scheme);
+        QFETCH(QString, secret);
+        QFETCH(QString, signSecret);
+        QVERIFY(startReceiver(QJsonObject {
+            {QStringLiteral("verify"),
+             QJsonObject {{QStringLiteral("signatures"),
+                           QJsonArray {QJsonObject {{QStringLiteral("scheme"), scheme},
+                                                    {QStringLiteral("secrets"),
+                                                     QJsonArray {QString(QStringLiteral("literal:") + secret)}}}}}}}}));
+        EndpointProfile p = profile();
+        SignatureConfig signature;
+        signature.scheme = *SignatureConfig::schemeFromName(scheme);
+        signature.secret = QStringLiteral("literal:") + signSecret;
+        p.signatures = {signature};
+        DeliveryEngine engine;
+        const auto attempts = deliverAll(engine, {p, resolveAll(p.secretRefs()), sampleEvent(), std::nullopt, true});
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.first().status, 401);
+        QCOMPARE(QString::fromUtf8(attempts.first().responseBody), scheme + QStringLiteral(": no signature matched\n"));
+        verifyRevealsNothingOf(attempts.first().responseBody, secret);
+        QCOMPARE(m_store->latest(1).first().checks.first().toObject().value(QStringLiteral("ok")).toBool(), false);
+    }
+
+    void malformedJsonBodyIsAnswered400()
+    {
+        QVERIFY(
+            startReceiver(QJsonObject {{QStringLiteral("verify"), QJsonObject {{QStringLiteral("dedupe"), true}}}}));
+        const RawAnswer answer = postRaw(m_receiver->url() + QStringLiteral("/hook"), {}, "{\"id\":\"evt_1\",}");
+        QCOMPARE(answer.status, 400);
+        QVERIFY2(answer.body.startsWith("body: the body is not valid JSON (line 1, column "), answer.body.constData());
+        const auto stored = m_store->latest(1);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().verdict, QStringLiteral("rejected"));
+        QCOMPARE(stored.first().status, 400);
+        QVERIFY2(details(stored.first()).contains(QLatin1String("the Content-Type is application/json but the body")),
+                 qPrintable(details(stored.first())));
     }
 
     void statusSequenceDrivesTheSendersRetries()

@@ -3,6 +3,7 @@
 
 #include "history/ReceivedStore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
@@ -148,6 +149,47 @@ private slots:
         QCOMPARE(values(request, "Host").size(), 1);
         QCOMPARE(values(request, "Content-Length").size(), 1);
         QVERIFY(run.out.contains("delivered"));
+    }
+
+    // The receiver stores credentials masked ("••••dHB3"); replaying them as real headers would
+    // send a fake credential. They are left out, and the output says so.
+    void toUrlLeavesOutMaskedHeaders()
+    {
+        ReceivedRecord record = hostileRecord();
+        record.headers.append({QByteArrayLiteral("Authorization"), QStringLiteral("••••dHB3").toUtf8()});
+        record.headers.removeIf([](const auto& header) { return header.second == "Bearer original-token"; });
+        record.headers.append({QByteArrayLiteral("X-Api-Key"), QStringLiteral("••••").toUtf8()});
+        record.headers.append({QByteArrayLiteral("X-Plain"), QByteArrayLiteral("kept")});
+        const qint64 seq = store(record);
+        QVERIFY(seq > 0);
+        const QStringList args {QStringLiteral("--seq"),
+                                QString::number(seq),
+                                QStringLiteral("--to"),
+                                QString::fromLatin1(m_server->url("/m"))};
+
+        const Run human = cli(args);
+        QVERIFY2(human.exitCode == 0, human.err.constData());
+        QCOMPARE(m_server->requests().size(), 1);
+        const auto& request = m_server->requests().first();
+        QVERIFY(values(request, "Authorization").isEmpty());
+        QVERIFY(values(request, "X-Api-Key").isEmpty());
+        QCOMPARE(values(request, "X-Plain"), QList<QByteArray> {"kept"});
+        QVERIFY(!request.headers.isEmpty());
+        for (const auto& [name, value] : request.headers) {
+            QVERIFY2(!value.contains(QStringLiteral("••••").toUtf8()), name.constData());
+        }
+        const QString err = QString::fromUtf8(human.err);
+        QVERIFY2(err.contains(QLatin1String("warning: left out Authorization, X-Api-Key")), qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("--profile")), qPrintable(err));
+
+        const Run json = cli(args + QStringList {QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject trace = QJsonDocument::fromJson(json.out.split('\n').first()).object();
+        QVERIFY2(trace.value(QStringLiteral("note")).toString().contains(QLatin1String("left out Authorization")),
+                 json.out.constData());
+        QCOMPARE(trace.value(QStringLiteral("droppedHeaders")).toArray(),
+                 QJsonArray({QStringLiteral("Authorization"), QStringLiteral("X-Api-Key")}));
+        QVERIFY(!json.err.contains("left out")); // said once, in the JSON line
     }
 
     void urlWithoutPathKeepsTheOriginalPathAndQuery()

@@ -344,17 +344,63 @@ private slots:
         EXPECT(run(s, {}, Body, eventTime + 4000),
                false,
                400,
-               "event is 4000 s old by the JSON timestamp, more than maxAgeSeconds 3600");
-        // The webhook-timestamp header wins over the body.
-        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(Now - 10)}}, Body, Now),
+               "event is 4000 s old by the JSON timestamp 2026-09-21T12:00:00Z, more than maxAgeSeconds 3600");
+        // A retry carries a fresh webhook-timestamp (senders sign each attempt anew), but the
+        // event is as old as its own timestamp says: the body wins over the header.
+        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(eventTime + 3990)}}, Body, eventTime + 4000),
+               false,
+               400,
+               "event is 4000 s old by the JSON timestamp 2026-09-21T12:00:00Z, more than maxAgeSeconds 3600");
+        // Only a body without a timestamp falls back to the header, and says so.
+        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(Now - 10)}}, "{\"id\":\"x\"}", Now),
                true,
                200,
-               "10 s old by webhook-timestamp");
+               "10 s old by the webhook-timestamp header, as the body has no JSON timestamp");
+        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(Now - 4000)}}, "{\"id\":\"x\"}", Now),
+               false,
+               400,
+               "4000 s old by the webhook-timestamp header");
         EXPECT(run(s, {}, "{\"id\":\"x\"}", Now),
                false,
                400,
-               "no webhook-timestamp header and the body no JSON timestamp");
+               "the body has no JSON timestamp and the request no webhook-timestamp header");
         EXPECT(run(s, {}, "{\"timestamp\":\"yesterday\"}", Now), false, 400, "is not an RFC 3339 time");
+        // A broken body timestamp is not replaced by the header's.
+        EXPECT(run(s, {{"webhook-timestamp", QByteArray::number(Now)}}, "{\"timestamp\":\"yesterday\"}", Now),
+               false,
+               400,
+               "is not an RFC 3339 time");
+    }
+
+    // A body sent as JSON that is not JSON is a malformed request (contract 5: 400), explained
+    // with where the JSON breaks; before, it was accepted and its event silently empty.
+    void malformedJsonBodyIsRejected400()
+    {
+        const Setup none = setup(QJsonObject {});
+        const QByteArray broken = "{\"id\":\"evt_1\",\n  \"type\": oops}";
+        const auto outcome = run(none, {{"Content-Type", "application/json; charset=utf-8"}}, broken);
+        EXPECT(outcome,
+               false,
+               400,
+               "body: the Content-Type is application/json; charset=utf-8 but the body is not valid JSON: ");
+        QVERIFY2(allDetails(outcome).contains(QLatin1String("at line 2, column 11")), qPrintable(allDetails(outcome)));
+        QCOMPARE(outcome.checks.last().publicReason, QStringLiteral("the body is not valid JSON (line 2, column 11)"));
+        EXPECT(run(none, {{"content-type", "application/cloudevents+json"}}, "{\"id\":"), false, 400, "body: ");
+        // Valid JSON, an empty body, or another type: no body check.
+        QVERIFY(run(none, {{"Content-Type", "application/json"}}, Body).checks.isEmpty());
+        QVERIFY(run(none, {{"Content-Type", "application/json"}}, "").checks.isEmpty());
+        QVERIFY(run(none, {{"Content-Type", "text/plain"}}, "not json").accepted);
+        // Auth and signatures come first: their status wins.
+        const Setup bearer =
+            setup(auth(QStringLiteral("bearer"), {{QStringLiteral("token"), QStringLiteral("literal:t")}}));
+        EXPECT(run(bearer, {{"Content-Type", "application/json"}}, broken), false, 401, "body: ");
+        // A check that needs the JSON and cannot parse it: maxAge without webhook-timestamp.
+        const Setup age = setup(QJsonObject {{QStringLiteral("maxAgeSeconds"), 3600}});
+        EXPECT(run(age, {{"Content-Type", "text/plain"}}, "{\"timestamp\": 1"),
+               false,
+               400,
+               "body: maxAgeSeconds needs the JSON timestamp (there is no webhook-timestamp header) but the body is"
+               " not valid JSON");
     }
 
     void recognisesWhatItCannotCheck()

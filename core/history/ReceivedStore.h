@@ -15,6 +15,8 @@
 #include <optional>
 
 class Database;
+struct sqlite3;
+struct sqlite3_stmt;
 
 // One request the receiver got, as stored (contract 5: stored before it is answered) and as
 // `receive --json` prints it.
@@ -74,9 +76,15 @@ public:
 private:
     explicit ReceivedStore(std::unique_ptr<Database> db);
     Result<qint64> insert(const ReceivedRecord& record);
+    Result<qint64> insertRaw(const ReceivedRecord& record);
 
     QString m_path;
     std::unique_ptr<Database> m_db;
-    QSqlQuery m_insert;       // prepared once: every request is stored before it is answered
+    QSqlQuery m_insert; // prepared once: every request is stored before it is answered
+    // The same INSERT on SQLite's own handle of this connection: QtSql's binding builds a
+    // placeholder string and a QVariant per value, a measurable share of the receiver's CPU per
+    // request. Null when the driver's handle is not SQLite's (then m_insert is used).
+    sqlite3* m_raw = nullptr;
+    sqlite3_stmt* m_rawInsert = nullptr;
     mutable QSqlQuery m_seen; // likewise: dedupe looks up every request's event id
 };

@@ -156,7 +156,8 @@ HttpConnection::HttpConnection(QTcpSocket* socket,
     m_idleTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_headTimer, &QTimer::timeout, this, [this]() {
         if (m_state == State::Handshake) {
-            emit rejected(remote(), 408, QStringLiteral("the TLS handshake did not finish in time"));
+            emit rejected(
+                remote(), 408, QStringLiteral("the TLS handshake did not finish in time"), QString(), QString());
             m_state = State::Closing;
             m_socket->abort();
             emitFinished();
@@ -659,7 +660,8 @@ void HttpConnection::reject(int status, const QString& reason)
         return;
     }
     qCInfo(lcReceiver).noquote() << "connection" << m_id << remote() << "refused with" << status << "-" << reason;
-    emit rejected(remote(), status, reason);
+    // What was read of the request line: the method once the head is parsed, the target as sent.
+    emit rejected(remote(), status, reason, m_request.method, QString::fromLatin1(m_request.target.left(2048)));
     m_waitingFor = 0;
     HttpResponse response = HttpResponse::text(status, reason.toUtf8() + '\n');
     m_socket->write(HttpWire::serialize(response, false, QByteArrayLiteral("close")));

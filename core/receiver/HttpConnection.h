@@ -47,7 +47,8 @@ signals:
     // The socket is closed; the owner deletes the connection (deleteLater).
     void finished();
     // A request was refused by the transport rules (limits, framing, timeouts).
-    void rejected(const QString& remote, int status, const QString& reason);
+    void
+    rejected(const QString& remote, int status, const QString& reason, const QString& method, const QString& target);
 
 private:
     enum class State

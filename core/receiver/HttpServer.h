@@ -59,8 +59,13 @@ public:
 
 signals:
     // A connection or request refused by the transport rules: over a limit, ambiguous framing,
-    // not HTTP, too slow, or over maxConnections.
-    void requestRejected(const QString& remote, int status, const QString& reason);
+    // not HTTP, too slow, or over maxConnections. `method` and `target` are what was read of the
+    // request line (empty when not known).
+    void requestRejected(const QString& remote,
+                         int status,
+                         const QString& reason,
+                         const QString& method,
+                         const QString& target);
 
 private:
     class Listener;

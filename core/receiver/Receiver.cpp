@@ -19,6 +19,9 @@ namespace {
 // a made-up kid cannot turn the receiver into a request generator against the key server.
 constexpr qint64 JwksRefreshIntervalMs = 60000;
 constexpr int JwksFetchTimeoutMs = 10000;
+// Transport refusals waiting for the next batch at most; a flood of bad connections beyond
+// this within one event-loop turn is counted and logged, not queued (memory stays bounded).
+constexpr int MaxPendingRejections = 512;
 
 // RFC 9110 §7.6.1: these describe one connection and are never passed on; Host and the length
 // are the new request's own.
@@ -92,7 +95,14 @@ Receiver::Receiver(QObject* parent)
     : QObject(parent)
     , m_server(new HttpServer(this))
 {
-    connect(m_server, &HttpServer::requestRejected, this, &Receiver::requestRejected);
+    connect(
+        m_server,
+        &HttpServer::requestRejected,
+        this,
+        [this](const QString& remote, int status, const QString& reason, const QString& method, const QString& target) {
+            emit requestRejected(remote, status, reason);
+            storeRejection(remote, status, reason, method, target);
+        });
 }
 
 Receiver::~Receiver()
@@ -469,7 +479,8 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
         QByteArray body;
         for (const auto& check : std::as_const(outcome.checks)) {
             if (!check.ok && !check.informational) {
-                body += check.check.toUtf8() + ": " + check.detail.toUtf8() + '\n';
+                // Only the public reason: the client is not authenticated (detail stays local).
+                body += check.answerLine();
             }
         }
         response.body = body;
@@ -478,6 +489,40 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
     if (pending.forward) {
         pending.forwardHeaders = request.headers;
     }
+    schedule(std::move(pending));
+}
+
+void Receiver::storeRejection(const QString& remote,
+                              int status,
+                              const QString& reason,
+                              const QString& method,
+                              const QString& target)
+{
+    if (!m_store || !m_server->isListening()) {
+        return;
+    }
+    if (m_rejectionsPending >= MaxPendingRejections) {
+        if (m_rejectionsNotStored++ % 1000 == 0) {
+            qCWarning(lcReceiver).noquote()
+                << "too many refused connections at once: not all are stored (" << m_rejectionsNotStored << "so far)";
+        }
+        return;
+    }
+    ++m_rejectionsPending;
+    Pending pending;
+    pending.transport = true;
+    ReceivedRecord& record = pending.record;
+    record.receivedAt = QDateTime::currentDateTimeUtc();
+    record.method = method;
+    const qsizetype question = target.indexOf(QLatin1Char('?'));
+    record.path = question < 0 ? target : target.left(question);
+    record.query = question < 0 ? QString() : target.mid(question + 1);
+    record.remote = remote;
+    record.verdict = QStringLiteral("rejected");
+    record.status = status;
+    record.checks.append(QJsonObject {{QStringLiteral("check"), QStringLiteral("transport")},
+                                      {QStringLiteral("ok"), false},
+                                      {QStringLiteral("detail"), reason}});
     schedule(std::move(pending));
 }
 
@@ -527,6 +572,7 @@ void Receiver::flush()
     QList<Pending> batch = std::move(m_batch);
     m_batch.clear();
     m_batchIds.clear();
+    m_rejectionsPending = 0;
 
     QList<ReceivedRecord> records;
     records.reserve(batch.size());
@@ -539,6 +585,9 @@ void Receiver::flush()
         const QString message = seqs.error().toString();
         qCWarning(lcReceiver) << "cannot store received requests:" << message;
         for (const auto& pending : std::as_const(batch)) {
+            if (pending.transport) {
+                continue; // answered by the transport already
+            }
             pending.responder.respond(
                 HttpResponse::text(503, "the request could not be stored; see the receiver's log\n"));
         }
@@ -549,7 +598,9 @@ void Receiver::flush()
     for (qsizetype i = 0; i < batch.size(); ++i) {
         Pending& pending = batch[i];
         pending.record.seq = seqs->at(i);
-        if (pending.drop) {
+        if (pending.transport) {
+            // Answered and closed by the transport: stored and shown only.
+        } else if (pending.drop) {
             pending.responder.drop();
         } else {
             const int delayMs = pending.token ? 0 : m_config.response.delayMs;

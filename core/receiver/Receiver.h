@@ -73,7 +73,8 @@ signals:
     void storeFailed(const QString& message);
     // verify.jws.jwksUrl was fetched; `error` is empty when its key set was read.
     void jwksFetched(const QString& error);
-    // Refused by the transport rules (limits, framing, timeouts); not stored.
+    // Refused by the transport rules (limits, framing, timeouts). It is also stored (verdict
+    // "rejected", a "transport" check) and then reported by requestProcessed like every request.
     void requestRejected(const QString& remote, int status, const QString& reason);
 
 private:
@@ -87,9 +88,15 @@ private:
         HeaderList forwardHeaders; // the original headers (the forward target may check auth)
         QString dedupeId;          // committed with the row: later requests see it as seen
         bool token = false;        // a token endpoint answer: never delayed
+        bool transport = false;    // refused by the transport, answered already: only stored
     };
 
     void handle(const ReceivedRequest& request, HttpResponder responder);
+    void storeRejection(const QString& remote,
+                        int status,
+                        const QString& reason,
+                        const QString& method,
+                        const QString& target);
     bool serveJwks(const ReceivedRequest& request, HttpResponder& responder);
     Result<void> prepareJose(const ReceiverConfig& config, const SecretValues& secrets);
     void fetchJwks();
@@ -116,6 +123,8 @@ private:
     QList<HttpResponder> m_answering; // answers handed over with a delay
     QSet<QString> m_batchIds;         // dedupe ids of the batch not yet committed
     bool m_flushScheduled = false;
+    int m_rejectionsPending = 0;      // transport refusals in m_batch (bounded)
+    qint64 m_rejectionsNotStored = 0; // refusals beyond that bound, counted and logged only
     int m_sequenceIndex = 0;
     qint64 m_processed = 0;
     int m_forwardsInFlight = 0;

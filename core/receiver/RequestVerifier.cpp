@@ -20,14 +20,23 @@ namespace {
 constexpr int Unauthorized = 401;
 constexpr int BadRequest = 400;
 
+// The public reasons of failed checks (VerifyCheck::publicReason): fixed words, never a secret.
+const QString CredentialsMissing = QStringLiteral("credentials missing");
+const QString CredentialsWrong = QStringLiteral("credentials do not match");
+const QString NoSignatureMatched = QStringLiteral("no signature matched");
+const QString NotDecrypted = QStringLiteral("the body cannot be decrypted");
+const QString JwsNotVerified = QStringLiteral("the JWS is not verified");
+const QString EventTooOld = QStringLiteral("the event is too old");
+const QString EventTimeUnknown = QStringLiteral("the event's time cannot be read");
+
 VerifyCheck pass(const QString& check, const QString& detail)
 {
-    return {check, true, detail, false, 0};
+    return {check, true, detail, false, 0, {}};
 }
 
-VerifyCheck failed(const QString& check, const QString& detail, int status)
+VerifyCheck failed(const QString& check, const QString& detail, int status, const QString& publicReason)
 {
-    return {check, false, detail, false, status};
+    return {check, false, detail, false, status, publicReason};
 }
 
 // The resolved value of a reference, or nullopt when it was not resolved (a caller's bug, said so).
@@ -57,29 +66,34 @@ VerifyCheck checkBasic(const AuthConfig& auth, const SecretValues& secrets, cons
     const QString headerName = auth.effectiveHeaderName();
     const QByteArray value = Headers::value(headers, headerName.toLatin1());
     if (value.isNull()) {
-        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized);
+        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
     const auto [scheme, credentials] = splitCredentials(value);
     if (scheme.compare("Basic", Qt::CaseInsensitive) != 0) {
         return failed(check,
                       QStringLiteral("expected Basic credentials, got %1").arg(QString::fromLatin1(scheme.left(20))),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     auto decoded = QByteArray::fromBase64Encoding(credentials, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || credentials.isEmpty()) {
-        return failed(check, QStringLiteral("Basic credentials are not valid base64"), Unauthorized);
+        return failed(check, QStringLiteral("Basic credentials are not valid base64"), Unauthorized, CredentialsWrong);
     }
     const qsizetype colon = decoded.decoded.indexOf(':');
     if (colon < 0) {
-        return failed(
-            check, QStringLiteral("Basic credentials have no ':' between user name and password"), Unauthorized);
+        return failed(check,
+                      QStringLiteral("Basic credentials have no ':' between user name and password"),
+                      Unauthorized,
+                      CredentialsWrong);
     }
     const QByteArray user = decoded.decoded.left(colon);
     const QByteArray password = decoded.decoded.mid(colon + 1);
     const auto expected = secretValue(secrets, auth.password);
     if (!expected) {
-        return failed(
-            check, QStringLiteral("the password reference %1 was not resolved").arg(auth.password), Unauthorized);
+        return failed(check,
+                      QStringLiteral("the password reference %1 was not resolved").arg(auth.password),
+                      Unauthorized,
+                      CredentialsWrong);
     }
     // Both compared, each in constant time, so the time taken does not tell which one differs.
     const bool userOk = Crypto::constantTimeEquals(user, auth.username.toUtf8());
@@ -88,13 +102,15 @@ VerifyCheck checkBasic(const AuthConfig& auth, const SecretValues& secrets, cons
         return failed(check,
                       QStringLiteral("Basic credentials are for user %1, expected user %2")
                           .arg(QString::fromUtf8(user), auth.username),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     if (!passwordOk) {
         return failed(check,
                       QStringLiteral("Basic credentials for user %1 do not match (wrong password %2)")
                           .arg(auth.username, maskSecret(password)),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     return pass(check, QStringLiteral("Basic credentials for user %1 match").arg(auth.username));
 }
@@ -105,26 +121,31 @@ VerifyCheck checkBearer(const AuthConfig& auth, const SecretValues& secrets, con
     const QString headerName = auth.effectiveHeaderName();
     const QByteArray value = Headers::value(headers, headerName.toLatin1());
     if (value.isNull()) {
-        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized);
+        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
     const auto [scheme, token] = splitCredentials(value);
     if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0) {
         return failed(check,
                       QStringLiteral("expected Bearer token, got %1").arg(QString::fromLatin1(scheme.left(20))),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     if (token.isEmpty()) {
-        return failed(check, QStringLiteral("Bearer token is empty"), Unauthorized);
+        return failed(check, QStringLiteral("Bearer token is empty"), Unauthorized, CredentialsWrong);
     }
     const auto expected = secretValue(secrets, auth.token);
     if (!expected) {
-        return failed(check, QStringLiteral("the token reference %1 was not resolved").arg(auth.token), Unauthorized);
+        return failed(check,
+                      QStringLiteral("the token reference %1 was not resolved").arg(auth.token),
+                      Unauthorized,
+                      CredentialsWrong);
     }
     if (!Crypto::constantTimeEquals(token, *expected)) {
         return failed(check,
                       QStringLiteral("Bearer token %1 does not match the configured token %2")
                           .arg(maskSecret(token), maskSecret(*expected)),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     return pass(check, QStringLiteral("Bearer token %1 matches").arg(maskSecret(token)));
 }
@@ -137,17 +158,21 @@ VerifyCheck checkValue(const AuthConfig& auth, const SecretValues& secrets, cons
     const QString headerName = auth.effectiveHeaderName();
     const QByteArray value = Headers::value(headers, headerName.toLatin1());
     if (value.isNull()) {
-        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized);
+        return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
     const auto secret = secretValue(secrets, auth.value);
     if (!secret) {
-        return failed(check, QStringLiteral("the value reference %1 was not resolved").arg(auth.value), Unauthorized);
+        return failed(check,
+                      QStringLiteral("the value reference %1 was not resolved").arg(auth.value),
+                      Unauthorized,
+                      CredentialsWrong);
     }
     const QByteArray prefix = apiKey ? auth.prefix.toUtf8() : QByteArray();
     if (!prefix.isEmpty() && !value.startsWith(prefix)) {
         return failed(check,
                       QStringLiteral("%1 value does not start with the prefix \"%2\"").arg(headerName, auth.prefix),
-                      Unauthorized);
+                      Unauthorized,
+                      CredentialsWrong);
     }
     const QByteArray received = value.mid(prefix.size());
     if (!Crypto::constantTimeEquals(received, *secret)) {
@@ -156,7 +181,7 @@ VerifyCheck checkValue(const AuthConfig& auth, const SecretValues& secrets, cons
         if (Crypto::constantTimeEquals(received.trimmed(), *secret)) {
             detail += QStringLiteral(" (it matches once spaces around it are removed: the sender adds whitespace)");
         }
-        return failed(check, detail, Unauthorized);
+        return failed(check, detail, Unauthorized, CredentialsWrong);
     }
     return pass(check, QStringLiteral("%1 value %2 matches").arg(headerName, maskSecret(received)));
 }
@@ -183,13 +208,20 @@ std::optional<VerifyCheck> checkAuth(const AuthConfig& auth,
             break;
     }
     if (tokens) {
-        return tokens(headers, auth.effectiveHeaderName(), now);
+        VerifyCheck check = tokens(headers, auth.effectiveHeaderName(), now);
+        if (!check.ok && check.publicReason.isEmpty()) {
+            check.publicReason = Headers::value(headers, auth.effectiveHeaderName().toLatin1()).isNull()
+                                     ? CredentialsMissing
+                                     : CredentialsWrong;
+        }
+        return check;
     }
     // Never a fake pass: the tokens the receiver issued live only in the running receiver.
     return failed(QStringLiteral("auth oauth2"),
                   QStringLiteral("not checked: only the running receiver that issued a token knows it, so no"
                                  " OAuth 2.0 token can pass offline"),
-                  Unauthorized);
+                  Unauthorized,
+                  CredentialsWrong);
 }
 
 std::optional<qint64> parseUnix(QByteArrayView text)
@@ -199,20 +231,11 @@ std::optional<qint64> parseUnix(QByteArrayView text)
     return ok ? std::optional<qint64>(value) : std::nullopt;
 }
 
-// The event's time, for maxAgeSeconds: the webhook-timestamp header, else the JSON timestamp
-// (RFC 3339 text or unix seconds). `source` says which was used.
+// The event's time, for maxAgeSeconds: the event's own JSON timestamp (RFC 3339, or unix
+// seconds), which stays the same on every retry; the webhook-timestamp header only when the body
+// has none, since a sender refreshes it on each attempt. `source` says which was used.
 std::optional<qint64> eventTime(const HeaderList& headers, const QJsonObject& body, QString* source, QString* problem)
 {
-    const QByteArray header = Headers::value(headers, "webhook-timestamp");
-    if (!header.isNull()) {
-        if (auto value = parseUnix(header)) {
-            *source = QStringLiteral("webhook-timestamp");
-            return value;
-        }
-        *problem =
-            QStringLiteral("webhook-timestamp \"%1\" is not unix seconds").arg(QString::fromLatin1(header.left(40)));
-        return std::nullopt;
-    }
     const QJsonValue timestamp = body.value(QStringLiteral("timestamp"));
     if (timestamp.isDouble()) {
         *source = QStringLiteral("the JSON timestamp");
@@ -221,15 +244,66 @@ std::optional<qint64> eventTime(const HeaderList& headers, const QJsonObject& bo
     if (timestamp.isString()) {
         const QDateTime parsed = QDateTime::fromString(timestamp.toString(), Qt::ISODateWithMs);
         if (parsed.isValid()) {
-            *source = QStringLiteral("the JSON timestamp");
+            *source = QStringLiteral("the JSON timestamp %1").arg(timestamp.toString());
             return parsed.toSecsSinceEpoch();
         }
         *problem =
             QStringLiteral("the JSON timestamp \"%1\" is not an RFC 3339 time").arg(timestamp.toString().left(40));
         return std::nullopt;
     }
-    *problem = QStringLiteral("the request has no webhook-timestamp header and the body no JSON timestamp");
+    if (!timestamp.isUndefined() && !timestamp.isNull()) {
+        *problem = QStringLiteral("the JSON timestamp is neither an RFC 3339 text nor unix seconds");
+        return std::nullopt;
+    }
+    const QByteArray header = Headers::value(headers, "webhook-timestamp");
+    if (!header.isNull()) {
+        if (auto value = parseUnix(header)) {
+            *source = QStringLiteral("the webhook-timestamp header, as the body has no JSON timestamp");
+            return value;
+        }
+        *problem =
+            QStringLiteral("webhook-timestamp \"%1\" is not unix seconds").arg(QString::fromLatin1(header.left(40)));
+        return std::nullopt;
+    }
+    *problem = QStringLiteral("the body has no JSON timestamp and the request no webhook-timestamp header");
     return std::nullopt;
+}
+
+// application/json and every +json type (application/cloudevents+json ...), parameters ignored.
+bool isJsonContentType(const QByteArray& contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArray type = (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+    return type == "application/json" || type.endsWith("+json");
+}
+
+VerifyCheck malformedBody(const QByteArray& payload,
+                          const QJsonParseError& error,
+                          bool jose,
+                          const QByteArray& contentType,
+                          bool neededForMaxAge)
+{
+    // QJsonParseError::offset counts bytes of the input; a person counts lines and columns.
+    const qsizetype offset = qBound(qsizetype(0), qsizetype(error.offset), payload.size());
+    const QByteArray before = payload.left(offset);
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    const QString where = QStringLiteral("line %1, column %2").arg(line).arg(column);
+    const QString what = jose ? QStringLiteral("the decoded payload") : QStringLiteral("the body");
+    QString why;
+    if (!jose && !contentType.isEmpty() && isJsonContentType(contentType)) {
+        why = QStringLiteral("the Content-Type is %1 but ").arg(QString::fromLatin1(contentType.left(60)));
+    } else if (neededForMaxAge) {
+        why = QStringLiteral("maxAgeSeconds needs the JSON timestamp (there is no webhook-timestamp header) but ");
+    }
+    return failed(QStringLiteral("body"),
+                  why
+                      + QStringLiteral("%1 is not valid JSON: %2 at %3 (byte %4 of %5)")
+                            .arg(what, error.errorString(), where)
+                            .arg(offset)
+                            .arg(payload.size()),
+                  BadRequest,
+                  QStringLiteral("%1 is not valid JSON (%2)").arg(what, where));
 }
 
 VerifyCheck checkMaxAge(qint64 maxAge, const HeaderList& headers, const QJsonObject& body, qint64 now)
@@ -239,14 +313,16 @@ VerifyCheck checkMaxAge(qint64 maxAge, const HeaderList& headers, const QJsonObj
     QString problem;
     const auto time = eventTime(headers, body, &source, &problem);
     if (!time) {
-        return failed(check, problem + QStringLiteral(": the event's age cannot be checked"), BadRequest);
+        return failed(
+            check, problem + QStringLiteral(": the event's age cannot be checked"), BadRequest, EventTimeUnknown);
     }
     const qint64 age = now - *time;
     if (age > maxAge) {
         return failed(
             check,
             QStringLiteral("event is %1 s old by %2, more than maxAgeSeconds %3").arg(age).arg(source).arg(maxAge),
-            BadRequest);
+            BadRequest,
+            EventTooOld);
     }
     return pass(check, QStringLiteral("event is %1 s old by %2 (at most %3 allowed)").arg(age).arg(source).arg(maxAge));
 }
@@ -315,11 +391,13 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
                                                       " encrypt it (its profile needs jwe)")
                                      : QStringLiteral("the body is not a compact JWE (five base64url parts"
                                                       " separated by dots)");
-            outcome.checks.append(failed(check, what, BadRequest));
+            outcome.checks.append(failed(check, what, BadRequest, NotDecrypted));
             innerOk = false;
         } else if (keys.jwe.isEmpty()) {
-            outcome.checks.append(
-                failed(check, QStringLiteral("no decryption key: verify.jwe.privateKey was not read"), BadRequest));
+            outcome.checks.append(failed(check,
+                                         QStringLiteral("no decryption key: verify.jwe.privateKey was not read"),
+                                         BadRequest,
+                                         NotDecrypted));
             innerOk = false;
         } else {
             const auto header = Jwe::peekHeader(inner);
@@ -328,8 +406,8 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
             }
             const auto decrypted = Jwe::decryptCompact(inner, keys.jwe);
             if (!decrypted) {
-                outcome.checks.append(
-                    failed(check, QStringLiteral("cannot decrypt: ") + decrypted.error().message, BadRequest));
+                outcome.checks.append(failed(
+                    check, QStringLiteral("cannot decrypt: ") + decrypted.error().message, BadRequest, NotDecrypted));
                 innerOk = false;
             } else {
                 const QString alg = decrypted->header.value(QLatin1String("alg")).toString();
@@ -356,8 +434,10 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
     }
     const QString check = QStringLiteral("jws");
     if (!innerOk) {
-        outcome.checks.append(failed(
-            check, QStringLiteral("not verified: the JWE could not be opened (see the jwe check)"), Unauthorized));
+        outcome.checks.append(failed(check,
+                                     QStringLiteral("not verified: the JWE could not be opened (see the jwe check)"),
+                                     Unauthorized,
+                                     JwsNotVerified));
         result.decoded = false;
         return result;
     }
@@ -366,7 +446,8 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
         outcome.checks.append(failed(check,
                                      QStringLiteral("the body is a compact JWE (encrypted): add verify.jwe with the"
                                                     " private key to decrypt it before the JWS is checked"),
-                                     Unauthorized));
+                                     Unauthorized,
+                                     JwsNotVerified));
         return result;
     }
     const auto parts = Jws::parseCompact(inner);
@@ -396,7 +477,7 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
                 }
             }
         }
-        outcome.checks.append(failed(check, detail, Unauthorized));
+        outcome.checks.append(failed(check, detail, Unauthorized, JwsNotVerified));
         return result;
     }
     result.payload = verified->payload;
@@ -414,7 +495,8 @@ checkJose(const VerifyConfig& config, const JoseKeys& keys, const QByteArray& bo
                                       kid.isEmpty() ? QString() : QStringLiteral(" of kid %1").arg(kid),
                                       source.isEmpty() ? QString() : QStringLiteral(" from ") + source);
     if (auto problem = claimsProblem(claims, now)) {
-        outcome.checks.append(failed(check, signedBy + QStringLiteral(", but ") + *problem, Unauthorized));
+        outcome.checks.append(
+            failed(check, signedBy + QStringLiteral(", but ") + *problem, Unauthorized, JwsNotVerified));
         result.decoded = false;
         return result;
     }
@@ -440,6 +522,15 @@ QJsonObject VerifyCheck::toJson() const
         out.insert(QStringLiteral("informational"), true);
     }
     return out;
+}
+
+QByteArray VerifyCheck::answerLine() const
+{
+    // No publicReason: a generic one, so a check that forgot to set it cannot leak its detail.
+    const QString reason = !publicReason.isEmpty() ? publicReason
+                                                   : (failStatus == Unauthorized ? QStringLiteral("not authorised")
+                                                                                 : QStringLiteral("refused"));
+    return check.toUtf8() + ": " + reason.toUtf8() + '\n';
 }
 
 QString VerifyOutcome::verdict() const
@@ -609,7 +700,8 @@ VerifyOutcome verify(const VerifyConfig& config,
             outcome.checks.append(
                 failed(name,
                        QStringLiteral("the secret %1 was not resolved").arg(unresolved.join(QStringLiteral(", "))),
-                       Unauthorized));
+                       Unauthorized,
+                       NoSignatureMatched));
             continue;
         }
         SignatureVerifyOptions options;
@@ -619,7 +711,12 @@ VerifyOutcome verify(const VerifyConfig& config,
         options.toleranceSeconds = signature.toleranceSeconds;
         const SignatureCheck result =
             SignatureVerifier::verify(signature.scheme, options, values, request.headers, request.body, nowUnix);
-        outcome.checks.append({result.check, result.ok, result.detail, false, result.ok ? 0 : Unauthorized});
+        outcome.checks.append({result.check,
+                               result.ok,
+                               result.detail,
+                               false,
+                               result.ok ? 0 : Unauthorized,
+                               result.ok ? QString() : NoSignatureMatched});
     }
     if (config.signatures.isEmpty()) {
         // Nothing to check the signature with: say what it looks like and what would verify it.
@@ -637,7 +734,18 @@ VerifyOutcome verify(const VerifyConfig& config,
     const bool jose = config.jwe || config.jws;
     const JoseResult opened =
         jose ? checkJose(config, keys, request.body, nowUnix, outcome) : JoseResult {request.body, true};
-    const QJsonDocument document = opened.decoded ? QJsonDocument::fromJson(opened.payload) : QJsonDocument();
+    QJsonParseError parseError {};
+    const QJsonDocument document =
+        opened.decoded ? QJsonDocument::fromJson(opened.payload, &parseError) : QJsonDocument();
+    const bool unparsable = opened.decoded && parseError.error != QJsonParseError::NoError;
+    const QByteArray contentType = Headers::value(request.headers, "content-type");
+    // A body sent as JSON that is not JSON is malformed (400), whatever else is configured; a
+    // payload of another type is malformed only when a check needs its JSON (maxAge without a
+    // webhook-timestamp header).
+    const bool needsJson = config.maxAgeSeconds > 0 && Headers::value(request.headers, "webhook-timestamp").isNull();
+    if (unparsable && ((!jose && isJsonContentType(contentType) && !opened.payload.trimmed().isEmpty()) || needsJson)) {
+        outcome.checks.append(malformedBody(opened.payload, parseError, jose, contentType, needsJson));
+    }
     const QJsonObject body = document.isObject() ? document.object() : QJsonObject();
     if (document.isObject()) {
         if (jose) {

@@ -36,8 +36,15 @@ struct VerifyCheck
     QString detail;
     bool informational = false;
     int failStatus = 0; // the status a failure of this check is answered with (401 or 400)
+    // What the HTTP answer to the (unauthenticated) client may say about the failure. `detail` is
+    // for the local user (stored, printed) and may hint at configured secrets (their masked
+    // form, "it matches once spaces are removed"); this never does: a fixed wording per kind of
+    // failure, nothing derived from a configured secret.
+    QString publicReason;
 
     QJsonObject toJson() const;
+    // The line of a rejection's answer body: "name: publicReason" (a generic reason when none was set).
+    QByteArray answerLine() const;
 };
 
 // The keys of verify.jws and verify.jwe, read from the resolved secrets once (loadJoseKeys), plus

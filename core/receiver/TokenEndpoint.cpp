@@ -643,19 +643,25 @@ TokenEndpoint::checkAccessToken(const HeaderList& headers, const QString& header
     VerifyCheck check;
     check.check = QStringLiteral("auth oauth2");
     check.failStatus = 401;
+    // The sender may read these refusals (publicReason): they hold only what it sent (its own
+    // token, masked) and the token's state, nothing of the receiver's configured secrets, and
+    // "expired" against "not issued" is what a sender testing its token refresh needs to see.
     const QByteArray value = Headers::value(headers, headerName.toLatin1());
     if (value.isNull()) {
         check.detail = QStringLiteral("no Bearer token: %1 header missing").arg(headerName);
+        check.publicReason = check.detail;
         return check;
     }
     const auto [scheme, token] = splitCredentials(value);
     if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0) {
         check.detail = QStringLiteral("no Bearer token: %1 holds %2 credentials")
                            .arg(headerName, QString::fromLatin1(scheme.left(20)));
+        check.publicReason = check.detail;
         return check;
     }
     if (token.isEmpty()) {
         check.detail = QStringLiteral("no Bearer token: the Bearer token is empty");
+        check.publicReason = check.detail;
         return check;
     }
     const auto issued = m_issued.constFind(Crypto::sha256(token));
@@ -663,11 +669,13 @@ TokenEndpoint::checkAccessToken(const HeaderList& headers, const QString& header
         check.detail = QStringLiteral("token %1 not issued by this receiver (its token endpoint %2 keeps the tokens it"
                                       " issued in memory: a restarted receiver knows none)")
                            .arg(maskSecret(token), m_config.path);
+        check.publicReason = check.detail;
         return check;
     }
     const qint64 left = now.secsTo(issued->expiresAt);
     if (now >= issued->expiresAt) {
         check.detail = QStringLiteral("token %1 expired %2 s ago").arg(maskSecret(token)).arg(-left);
+        check.publicReason = check.detail;
         return check;
     }
     check.ok = true;
