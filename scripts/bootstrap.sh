@@ -22,7 +22,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(
     cmake ninja-build g++ pkg-config git ca-certificates
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    qtkeychain-qt6-dev libsecret-1-0 libhttp-parser-dev libssl-dev
+    qtkeychain-qt6-dev libsecret-1-0 libhttp-parser-dev libssl-dev libsqlite3-dev
     gnome-keyring dbus dbus-bin xvfb xauth
     python3 python3-jwcrypto python3-jwt python3-cryptography python3-gi curl openssl
     clang-format nginx-light wrk
