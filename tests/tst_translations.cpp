@@ -9,6 +9,7 @@
 #include <QLibraryInfo>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -178,20 +179,28 @@ private slots:
     void embeddedCatalogues_data()
     {
         QTest::addColumn<QString>("language");
-        QTest::addColumn<QStringList>("menus"); // File, Edit, Delivery, View
+        QTest::addColumn<QStringList>("menus"); // File, Edit, Delivery, Receiver, View
         QTest::addColumn<QString>("sendAction");
+        QTest::addColumn<QString>("checkAction");
+        QTest::addColumn<QString>("receiverAction");
+        QTest::addColumn<QString>("demoButton");
         QTest::newRow("de") << QStringLiteral("de")
                             << QStringList {QStringLiteral("&Datei"),
                                             QStringLiteral("&Bearbeiten"),
                                             QStringLiteral("&Zustellung"),
+                                            QStringLiteral("&Empfänger"),
                                             QStringLiteral("&Ansicht")}
-                            << QStringLiteral("&Senden");
+                            << QStringLiteral("&Senden") << QStringLiteral("Endpoint &prüfen…")
+                            << QStringLiteral("Empfänger &starten/stoppen") << QStringLiteral("Demo einrichten");
         QTest::newRow("es") << QStringLiteral("es")
                             << QStringList {QStringLiteral("&Archivo"),
                                             QStringLiteral("&Editar"),
                                             QStringLiteral("E&ntrega"),
+                                            QStringLiteral("&Receptor"),
                                             QStringLiteral("&Ver")}
-                            << QStringLiteral("En&viar");
+                            << QStringLiteral("En&viar") << QStringLiteral("Com&probar endpoint…")
+                            << QStringLiteral("&Iniciar/detener receptor")
+                            << QStringLiteral("Configurar la demostración");
     }
 
     // What main.cpp does for a German or Spanish system: load the embedded catalogue by locale,
@@ -201,6 +210,9 @@ private slots:
         QFETCH(QString, language);
         QFETCH(QStringList, menus);
         QFETCH(QString, sendAction);
+        QFETCH(QString, checkAction);
+        QFETCH(QString, receiverAction);
+        QFETCH(QString, demoButton);
 
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/hookbench_%1.qm").arg(language)));
         QTranslator translator;
@@ -220,6 +232,17 @@ private slots:
         auto* send = window.findChild<QAction*>(QStringLiteral("sendAction"));
         QVERIFY(send);
         QCOMPARE(send->text(), sendAction);
+        // The Check endpoint dialog, the receiver and the first-run demo came later: their entry
+        // points are translated too.
+        auto* check = window.findChild<QAction*>(QStringLiteral("checkEndpointAction"));
+        QVERIFY(check);
+        QCOMPARE(check->text(), checkAction);
+        auto* receiver = window.findChild<QAction*>(QStringLiteral("toggleReceiverAction"));
+        QVERIFY(receiver);
+        QCOMPARE(receiver->text(), receiverAction);
+        auto* demo = window.findChild<QPushButton*>(QStringLiteral("firstRunDemoButton"));
+        QVERIFY(demo);
+        QCOMPARE(demo->text(), demoButton);
 
         // A mnemonic twice in one translated menu: Alt+letter would pick the wrong one.
         QStringList problems = clashes(window.menuBar()->actions());

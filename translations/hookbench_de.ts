@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>CheckEndpointDialog</name>
+    <message>
+        <location filename="../ui/CheckEndpointDialog.cpp" line="+96"/>
+        <source>Check endpoint — %1</source>
+        <translation>Endpoint prüfen — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Does %1 %2 refuse tampered, replayed and unsigned webhooks?</source>
+        <translation>Weist %1 %2 manipulierte, wiederholte und unsignierte Webhooks ab?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%v of %m cases</source>
+        <translation>%v von %m Fällen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expectation</source>
+        <translation>Erwartung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Run again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not checked: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preparing the cases…</source>
+        <translation>Fälle werden vorbereitet…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Sending %n case(s)…</source>
+        <translation>
+            <numerusform>Sende %n Fall…</numerusform>
+            <numerusform>Sende %n Fälle…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>✓ Conforms: all %1 cases behaved.</source>
+        <translation>✓ Konform: Alle %1 Fälle verhielten sich korrekt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✗ Does not conform: %1 of %2 cases ok, %3 not ok. Each failing row says what an attacker could do.</source>
+        <translation>✗ Nicht konform: %1 von %2 Fällen in Ordnung, %3 nicht. Jede fehlgeschlagene Zeile sagt, was ein Angreifer tun könnte.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+Sent: %2</source>
+        <translation>%1
+Gesendet: %2</translation>
+    </message>
+</context>
+<context>
     <name>EndpointEditor</name>
     <message>
         <location filename="../ui/EndpointEditor.cpp" line="+87"/>
@@ -378,8 +466,8 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Sign in works now: it opens your browser, exchanges the code and keeps the refresh token in the keychain. Sending with this type does not: the delivery engine does not fetch authorization-code tokens yet, so Send refuses rather than sending without the token.</source>
-        <translation>Anmelden funktioniert bereits: Es öffnet Ihren Browser, tauscht den Code ein und legt das Refresh-Token im Schlüsselbund ab. Senden mit diesem Typ noch nicht: Die Zustellung holt noch keine Authorization-Code-Tokens, daher verweigert Senden, statt ohne Token zu senden.</translation>
+        <source>Sign in opens your browser, exchanges the code and keeps the refresh token in the keychain. Send then gets its access token from that refresh token silently; when none is stored, or the server refuses it, Send asks you to sign in again.</source>
+        <translation>Anmelden öffnet Ihren Browser, tauscht den Code ein und legt das Refresh-Token im Schlüsselbund ab. Senden holt sich sein Access-Token dann unbemerkt mit diesem Refresh-Token; ist keines gespeichert oder lehnt der Server es ab, fordert Senden Sie auf, sich erneut anzumelden.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -936,12 +1024,7 @@
         <translation>Client-Authentifizierung: tlsClientAuth braucht ein Client-Zertifikat; legen Sie es im Reiter TLS fest</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Authentication: sending with an authorization-code token is not in the delivery engine yet; Sign in works, but to send now choose client credentials or a static type</source>
-        <translation>Authentifizierung: Senden mit einem Authorization-Code-Token kann die Zustellung noch nicht; Anmelden funktioniert, aber wählen Sie zum Senden jetzt Client Credentials oder einen statischen Typ</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>JWS secret: required for HS256; type it (it is saved to the keychain) or give env:NAME</source>
         <translation>JWS-Secret: erforderlich für HS256; geben Sie es ein (es wird im Schlüsselbund gespeichert) oder geben Sie env:NAME an</translation>
     </message>
@@ -1327,6 +1410,34 @@ Nutzdaten:
     </message>
 </context>
 <context>
+    <name>FirstRunDemo</name>
+    <message>
+        <location filename="../ui/FirstRunDemo.cpp" line="+50"/>
+        <source>Demo receiver</source>
+        <translation>Demo-Empfänger</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No keychain answers, so the demo&apos;s secrets cannot be stored. The demo will keep them in memory for this session only (its profiles hold env: references to them); nothing secret is written to disk. After a restart, set up the demo again.</source>
+        <translation>Kein Schlüsselbund antwortet, daher können die Secrets der Demo nicht gespeichert werden. Die Demo hält sie nur für diese Sitzung im Speicher (ihre Profile enthalten env:-Verweise darauf); nichts Geheimes wird auf die Festplatte geschrieben. Richten Sie die Demo nach einem Neustart erneut ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo without a keychain</source>
+        <translation>Demo ohne Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Demo endpoint</source>
+        <translation>Demo-Endpoint</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Demo ready: press Send (Ctrl+Return) and watch the Receiver page verify it; then Delivery → Send a tampered one (Ctrl+Shift+T).</source>
+        <translation>Demo bereit: Drücken Sie Senden (Strg+Eingabe) und sehen Sie zu, wie die Empfänger-Seite die Anfrage prüft; dann Zustellung → Manipulierte Kopie senden (Strg+Umschalt+T).</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../ui/HistoryModel.cpp" line="+89"/>
@@ -1382,7 +1493,7 @@ Nutzdaten:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+78"/>
+        <location filename="../ui/MainWindow.cpp" line="+90"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
@@ -1403,12 +1514,12 @@ Nutzdaten:
     </message>
     <message>
         <location line="+43"/>
-        <location line="+781"/>
+        <location line="+895"/>
         <source>HookBench</source>
         <translation>HookBench</translation>
     </message>
     <message>
-        <location line="-772"/>
+        <location line="-886"/>
         <source>The history is not available: %1</source>
         <translation>Der Verlauf ist nicht verfügbar: %1</translation>
     </message>
@@ -1418,12 +1529,27 @@ Nutzdaten:
         <translation>Konnte nicht in den Verlauf schreiben: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+8"/>
+        <source>press Sign in on the endpoint&apos;s Authentication tab</source>
+        <translation>klicken Sie im Reiter Authentifizierung des Endpoints auf Anmelden</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>: %1 — %2</source>
+        <translation>: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receiver: %1 %2 %3 (%4)%5</source>
+        <translation>Empfänger: %1 %2 %3 (%4)%5</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Some endpoint files could not be read: %1</source>
         <translation>Einige Endpoint-Dateien konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;New endpoint</source>
         <translation>&amp;Neuer Endpoint</translation>
     </message>
@@ -1508,7 +1634,27 @@ Nutzdaten:
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Chec&amp;k endpoint…</source>
+        <translation>Endpoint &amp;prüfen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send a &amp;tampered one</source>
+        <translation>&amp;Manipulierte Kopie senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start/stop &amp;receiver</source>
+        <translation>Empfänger &amp;starten/stoppen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New recei&amp;ver</source>
+        <translation>Neuer Em&amp;pfänger</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
@@ -1523,7 +1669,7 @@ Nutzdaten:
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1533,7 +1679,17 @@ Nutzdaten:
         <translation>&amp;Zustellung</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Rece&amp;iver</source>
+        <translation>&amp;Empfänger</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Set up the loopback &amp;demo…</source>
+        <translation>Loopback-&amp;Demo einrichten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1553,12 +1709,32 @@ Nutzdaten:
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Recei&amp;ver</source>
+        <translation>Em&amp;pfänger</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
+        <source>&lt;b&gt;New here?&lt;/b&gt; Set up a loopback demo: a receiver on this machine and an endpoint aimed at it, with Basic, HMAC, Standard Webhooks and OAuth client credentials, so you can send one event and see it verified.</source>
+        <translation>&lt;b&gt;Neu hier?&lt;/b&gt; Richten Sie eine Loopback-Demo ein: einen Empfänger auf diesem Rechner und einen Endpoint, der auf ihn zeigt, mit Basic, HMAC, Standard Webhooks und OAuth Client Credentials, damit Sie ein Ereignis senden und seine Prüfung sehen können.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set up the demo</source>
+        <translation>Demo einrichten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No, thanks</source>
+        <translation>Nein, danke</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Filter endpoints and events</source>
         <translation>Endpoints und Ereignisse filtern</translation>
     </message>
@@ -1573,13 +1749,18 @@ Nutzdaten:
         <translation>Gespeicherte Ereignisse</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+267"/>
+        <location line="+1"/>
+        <source>Receivers</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+279"/>
         <source>Add endpoint</source>
         <translation>Endpoint hinzufügen</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-265"/>
         <source>Save endpoint</source>
         <translation>Endpoint speichern</translation>
     </message>
@@ -1604,7 +1785,13 @@ Nutzdaten:
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <location line="+662"/>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="-642"/>
         <source>Keychain: checking…</source>
         <translation>Schlüsselbund: wird geprüft…</translation>
     </message>
@@ -1644,7 +1831,7 @@ Nutzdaten:
         <translation>(unbenannt)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+142"/>
         <source>New endpoint</source>
         <translation>Neuer Endpoint</translation>
     </message>
@@ -1660,7 +1847,7 @@ Nutzdaten:
         <translation>%1 duplizieren</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>Deleted. Undo (%1) brings it back.</source>
         <translation>Gelöscht. Rückgängig (%1) stellt es wieder her.</translation>
     </message>
@@ -1671,12 +1858,13 @@ Nutzdaten:
     </message>
     <message>
         <location line="+7"/>
-        <location line="+243"/>
+        <location line="+245"/>
+        <location line="+67"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-302"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
@@ -1689,21 +1877,25 @@ Nutzdaten:
         <location line="+5"/>
         <location line="+1"/>
         <location line="+30"/>
+        <location line="+330"/>
+        <location line="+10"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-365"/>
+        <location line="+338"/>
         <source>Not sent: the event is not valid: %1</source>
         <translation>Nicht gesendet: Das Ereignis ist ungültig: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-324"/>
+        <location line="+418"/>
         <source>Reading secrets…</source>
         <translation>Secrets werden gelesen…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-389"/>
         <source>Attempt %1 of %2 in flight…</source>
         <translation>Versuch %1 von %2 läuft…</translation>
     </message>
@@ -1756,7 +1948,7 @@ Nutzdaten:
         <translation>&lt;b&gt;Kein Schlüsselbund antwortet.&lt;/b&gt; Eingegebene geheime Werte können nicht gespeichert werden, und stattdessen wird nichts im Klartext geschrieben. Starten Sie den Schlüsselbund Ihrer Arbeitsumgebung (GNOME Keyring oder KWallet) und starten Sie HookBench neu, oder geben Sie Secrets als env:NAME- oder file:PATH-Referenzen an.&lt;br&gt;%1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%1%2 — HookBench</source>
         <translation>%1%2 — HookBench</translation>
     </message>
@@ -1810,6 +2002,805 @@ Nutzdaten:
         <location line="+11"/>
         <source>Event saved</source>
         <translation>Ereignis gespeichert</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Choose an endpoint to check first.</source>
+        <translation>Wählen Sie zuerst einen Endpoint zum Prüfen aus.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not checked: the event is not valid: %1</source>
+        <translation>Nicht geprüft: Das Ereignis ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose an endpoint first.</source>
+        <translation>Wählen Sie zuerst einen Endpoint aus.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sending a tampered copy…</source>
+        <translation>Manipulierte Kopie wird gesendet…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>this endpoint signs nothing, so there is no signature to break</source>
+        <translation>dieser Endpoint signiert nichts, es gibt also keine Signatur zu brechen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tampered request (%1) refused: %2</source>
+        <translation>Manipulierte Anfrage (%1) abgewiesen: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tampered request (%1) NOT refused: %2</source>
+        <translation>Manipulierte Anfrage (%1) NICHT abgewiesen: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add an endpoint to replay to first.</source>
+        <translation>Legen Sie zuerst einen Endpoint an, an den wiederholt werden kann.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replay to endpoint</source>
+        <translation>An Endpoint erneut senden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send request #%1 to:</source>
+        <translation>Anfrage #%1 senden an:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not replayed: %1</source>
+        <translation>Nicht erneut gesendet: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The demo could not be set up: %1</source>
+        <translation>Die Demo konnte nicht eingerichtet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;The demo could not be set up:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Die Demo konnte nicht eingerichtet werden:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/CheckEndpointDialog.cpp" line="-194"/>
+        <source>an authorization-code endpoint needs a browser sign-in; check it with a bearer profile holding a token</source>
+        <translation>ein Authorization-Code-Endpoint erfordert eine Anmeldung im Browser; prüfen Sie ihn mit einem Bearer-Profil, das ein Token enthält</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>no delivery engine</source>
+        <translation>keine Zustellungs-Engine</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the token request was refused: %1</source>
+        <translation>die Token-Anfrage wurde abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedModel</name>
+    <message>
+        <location filename="../ui/ReceivedModel.cpp" line="+38"/>
+        <source>no checks</source>
+        <translation>keine Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1/%2 passed</source>
+        <translation>%1/%2 bestanden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1/%2 passed; failed: %3</source>
+        <translation>%1/%2 bestanden; fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverLibrary</name>
+    <message>
+        <location filename="../ui/ReceiverLibrary.cpp" line="+37"/>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>%1 holds a secret value that is not in the keychain yet; save it again once a keychain is available, or use an env: or file: reference</source>
+        <translation>%1 enthält einen geheimen Wert, der noch nicht im Schlüsselbund liegt; speichern Sie erneut, sobald ein Schlüsselbund verfügbar ist, oder verwenden Sie eine env:- oder file:-Referenz</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>no secret store is available; nothing was saved</source>
+        <translation>kein Secret-Speicher verfügbar; nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>there is no receiver %1</source>
+        <translation>es gibt keinen Empfänger %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot delete the receiver file: %1</source>
+        <translation>die Empfängerdatei kann nicht gelöscht werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverPanel</name>
+    <message>
+        <location filename="../ui/ReceiverPanel.cpp" line="+112"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responses</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token endpoint</source>
+        <translation>Token-Endpoint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+818"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="-816"/>
+        <source>Start or stop this receiver (Ctrl+R)</source>
+        <translation>Diesen Empfänger starten oder stoppen (Strg+R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save receiver</source>
+        <translation>Empfänger speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the receiver URL</source>
+        <translation>Die URL des Empfängers kopieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receiver URL copied</source>
+        <translation>Empfänger-URL kopiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+807"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location line="-764"/>
+        <source>host:port; port 0 picks a free port</source>
+        <translation>host:port; Port 0 wählt einen freien Port</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ Not a loopback address: the receiver will be reachable from the network.</source>
+        <translation>⚠ Keine Loopback-Adresse: Der Empfänger ist aus dem Netzwerk erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional: http://127.0.0.1:3000</source>
+        <translation>optional: http://127.0.0.1:3000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Listen:</source>
+        <translation>&amp;Empfangen auf:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Forward accepted to:</source>
+        <translation>Angenommene &amp;weiterleiten an:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make a self-signed certificate at start</source>
+        <translation>Beim Start ein selbstsigniertes Zertifikat erzeugen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Require a client certificate (mutual TLS)</source>
+        <translation>Ein Client-Zertifikat verlangen (Mutual TLS)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate:</source>
+        <translation>Zertifikat:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client CA:</source>
+        <translation>Client-CA:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom header</source>
+        <translation>Eigener Header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth 2.0 (tokens of this receiver&apos;s token endpoint)</source>
+        <translation>OAuth 2.0 (Tokens des Token-Endpoints dieses Empfängers)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+142"/>
+        <source>value or env:/file:/keychain:</source>
+        <translation>Wert oder env:/file:/keychain:</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Username:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scheme</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Secrets (comma-separated, for rotation)</source>
+        <translation>Secrets (kommagetrennt, zur Rotation)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tolerance</source>
+        <translation>Toleranz</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add signature</source>
+        <translation>Signatur hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signatures:</source>
+        <translation>Signaturen:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HS256 secret</source>
+        <translation>HS256-Secret</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer a repeated event id 200 and mark it duplicate</source>
+        <translation>Eine wiederholte Ereignis-ID mit 200 beantworten und als Duplikat markieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+47"/>
+        <location line="+57"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>no age limit</source>
+        <translation>keine Altersgrenze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWS public key:</source>
+        <translation>Öffentlicher JWS-Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWS secret:</source>
+        <translation>JWS-Secret:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWE private key:</source>
+        <translation>Privater JWE-Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dedupe:</source>
+        <translation>Duplikate:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max age:</source>
+        <translation>Höchstalter:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>secret, or env:/file:/keychain: reference</source>
+        <translation>Secret oder env:/file:/keychain:-Verweis</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The first accepted requests get these statuses in turn, then Status</source>
+        <translation>Die ersten angenommenen Anfragen erhalten der Reihe nach diese Status, danach Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Drop: close the connection without answering</source>
+        <translation>Verwerfen: Verbindung ohne Antwort schließen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>These apply to the running receiver as you edit them.</source>
+        <translation>Diese Einstellungen gelten sofort für den laufenden Empfänger.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status se&amp;quence:</source>
+        <translation>Status-&amp;Folge:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delay:</source>
+        <translation>&amp;Verzögerung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Headers:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body:</source>
+        <translation>Body:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Issue client-credentials tokens</source>
+        <translation>Client-Credentials-Tokens ausstellen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Path:</source>
+        <translation>Pfad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client id:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret:</source>
+        <translation>Client-Secret:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client authentication:</source>
+        <translation>Client-Authentifizierung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens valid for:</source>
+        <translation>Tokens gültig für:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source> bytes</source>
+        <translation> Bytes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max body:</source>
+        <translation>Max. Body:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max headers:</source>
+        <translation>Max. Header:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header timeout:</source>
+        <translation>Header-Zeitlimit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max connections:</source>
+        <translation>Max. Verbindungen:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay to endpoint…</source>
+        <translation>An Endpoint erneut senden…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>curl command copied (secrets masked)</source>
+        <translation>curl-Befehl kopiert (Secrets maskiert)</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Status sequence: &quot;%1&quot; is not an HTTP status (100–599); write e.g. 500, 500, 200</source>
+        <translation>Status-Folge: „%1“ ist kein HTTP-Status (100–599); schreiben Sie z. B. 500, 500, 200</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Response headers: &quot;%1&quot; needs the form Name: value</source>
+        <translation>Antwort-Header: „%1“ braucht die Form Name: Wert</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Listen: %1</source>
+        <translation>Empfangen auf: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Forward to: give an http:// or https:// URL</source>
+        <translation>Weiterleiten an: Geben Sie eine http://- oder https://-URL an</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS: give a certificate and a key, or check &quot;self-signed&quot;</source>
+        <translation>TLS: Geben Sie ein Zertifikat und einen Schlüssel an oder aktivieren Sie „selbstsigniert“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS: requiring a client certificate needs HTTPS and a client CA</source>
+        <translation>TLS: Ein Client-Zertifikat zu verlangen erfordert HTTPS und eine Client-CA</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Authentication: Basic needs a username and a password</source>
+        <translation>Authentifizierung: Basic braucht einen Benutzernamen und ein Passwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication: give the token to expect</source>
+        <translation>Authentifizierung: Geben Sie das erwartete Token an</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication: give the value to expect</source>
+        <translation>Authentifizierung: Geben Sie den erwarteten Wert an</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication: a custom header needs its name</source>
+        <translation>Authentifizierung: Ein eigener Header braucht seinen Namen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication: OAuth 2.0 accepts only this receiver&apos;s tokens; turn on the token endpoint</source>
+        <translation>Authentifizierung: OAuth 2.0 akzeptiert nur Tokens dieses Empfängers; aktivieren Sie den Token-Endpoint</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signatures, row %1: give at least one secret</source>
+        <translation>Signaturen, Zeile %1: Geben Sie mindestens ein Secret an</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token endpoint: the path starts with /</source>
+        <translation>Token-Endpoint: Der Pfad beginnt mit /</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token endpoint: give a client id and a client secret</source>
+        <translation>Token-Endpoint: Geben Sie eine Client-ID und ein Client-Secret an</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token endpoint: client authentication &quot;%1&quot; is not one of basic, post, jwt</source>
+        <translation>Token-Endpoint: Client-Authentifizierung „%1“ ist keine von basic, post, jwt</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Running; answers changed: status %1%2%3%4</source>
+        <translation>Läuft; Antworten geändert: Status %1%2%3%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, sequence %1</source>
+        <translation>, Folge %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, delay %1 ms</source>
+        <translation>, Verzögerung %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, dropping connections</source>
+        <translation>, Verbindungen werden verworfen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+17"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>no receiver library</source>
+        <translation>keine Empfängerbibliothek</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Receiver saved</source>
+        <translation>Empfänger gespeichert</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+36"/>
+        <source>Not started: %1</source>
+        <translation>Nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Could not store requests (answered 503): %1</source>
+        <translation>Anfragen konnten nicht gespeichert werden (mit 503 beantwortet): %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate SHA-256: %1</source>
+        <translation>Zertifikat SHA-256: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running: %1</source>
+        <translation>Läuft: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unsaved receiver</source>
+        <translation>ungespeicherter Empfänger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; token endpoint %1</source>
+        <translation>; Token-Endpoint %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — reachable from the network</source>
+        <translation> — aus dem Netzwerk erreichbar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&lt;p&gt;Select a request to see its checks explained.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie eine Anfrage aus, um ihre Prüfungen erklärt zu sehen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> (duplicate of an event already seen)</source>
+        <translation> (Duplikat eines bereits gesehenen Ereignisses)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;This receiver checks nothing: every request is accepted.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieser Empfänger prüft nichts: Jede Anfrage wird angenommen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>JOSE headers and claims:
+%1
+</source>
+        <translation>JOSE-Header und Claims:
+%1
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Payload:
+%1</source>
+        <translation>Nutzdaten:
+%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plain HTTP: no TLS session, no client certificate.</source>
+        <translation>Einfaches HTTP: keine TLS-Sitzung, kein Client-Zertifikat.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>CheckEndpointDialog</name>
+    <message>
+        <location filename="../ui/CheckEndpointDialog.cpp" line="+96"/>
+        <source>Check endpoint — %1</source>
+        <translation>Comprobar endpoint — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Does %1 %2 refuse tampered, replayed and unsigned webhooks?</source>
+        <translation>¿Rechaza %1 %2 los webhooks manipulados, repetidos y sin firmar?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%v of %m cases</source>
+        <translation>%v de %m casos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expectation</source>
+        <translation>Expectativa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Run again</source>
+        <translation>Ejecutar de nuevo</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not checked: %1</source>
+        <translation>No comprobado: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preparing the cases…</source>
+        <translation>Preparando los casos…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Sending %n case(s)…</source>
+        <translation>
+            <numerusform>Enviando %n caso…</numerusform>
+            <numerusform>Enviando %n casos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>✓ Conforms: all %1 cases behaved.</source>
+        <translation>✓ Conforme: los %1 casos se comportaron correctamente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✗ Does not conform: %1 of %2 cases ok, %3 not ok. Each failing row says what an attacker could do.</source>
+        <translation>✗ No conforme: %1 de %2 casos correctos, %3 incorrectos. Cada fila fallida indica lo que podría hacer un atacante.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+Sent: %2</source>
+        <translation>%1
+Enviado: %2</translation>
+    </message>
+</context>
+<context>
     <name>EndpointEditor</name>
     <message>
         <location filename="../ui/EndpointEditor.cpp" line="+87"/>
@@ -378,8 +466,8 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Sign in works now: it opens your browser, exchanges the code and keeps the refresh token in the keychain. Sending with this type does not: the delivery engine does not fetch authorization-code tokens yet, so Send refuses rather than sending without the token.</source>
-        <translation>Iniciar sesión ya funciona: abre su navegador, canjea el código y guarda el token de refresco en el llavero. Enviar con este tipo aún no: el motor de entrega todavía no obtiene tokens de código de autorización, así que Enviar se niega en lugar de enviar sin el token.</translation>
+        <source>Sign in opens your browser, exchanges the code and keeps the refresh token in the keychain. Send then gets its access token from that refresh token silently; when none is stored, or the server refuses it, Send asks you to sign in again.</source>
+        <translation>Iniciar sesión abre su navegador, canjea el código y guarda el token de actualización en el llavero. Después, Enviar obtiene su token de acceso con ese token de actualización sin preguntar; si no hay ninguno guardado o el servidor lo rechaza, Enviar le pide que inicie sesión de nuevo.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -936,12 +1024,7 @@
         <translation>Autenticación del cliente: tlsClientAuth necesita un certificado de cliente; configúrelo en la pestaña TLS</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Authentication: sending with an authorization-code token is not in the delivery engine yet; Sign in works, but to send now choose client credentials or a static type</source>
-        <translation>Autenticación: el motor de entrega aún no envía con un token de código de autorización; Iniciar sesión funciona, pero para enviar ahora elija credenciales de cliente o un tipo estático</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>JWS secret: required for HS256; type it (it is saved to the keychain) or give env:NAME</source>
         <translation>Secreto JWS: obligatorio para HS256; escríbalo (se guarda en el llavero) o indique env:NAME</translation>
     </message>
@@ -1327,6 +1410,34 @@ carga:
     </message>
 </context>
 <context>
+    <name>FirstRunDemo</name>
+    <message>
+        <location filename="../ui/FirstRunDemo.cpp" line="+50"/>
+        <source>Demo receiver</source>
+        <translation>Receptor de demostración</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No keychain answers, so the demo&apos;s secrets cannot be stored. The demo will keep them in memory for this session only (its profiles hold env: references to them); nothing secret is written to disk. After a restart, set up the demo again.</source>
+        <translation>No responde ningún llavero, así que los secretos de la demostración no se pueden guardar. La demostración los mantendrá en memoria solo durante esta sesión (sus perfiles contienen referencias env: a ellos); no se escribe nada secreto en el disco. Tras reiniciar, vuelva a configurar la demostración.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo without a keychain</source>
+        <translation>Demostración sin llavero</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Demo endpoint</source>
+        <translation>Endpoint de demostración</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Demo ready: press Send (Ctrl+Return) and watch the Receiver page verify it; then Delivery → Send a tampered one (Ctrl+Shift+T).</source>
+        <translation>Demostración lista: pulse Enviar (Ctrl+Intro) y observe cómo la página Receptor la verifica; después, Entrega → Enviar una copia manipulada (Ctrl+Shift+T).</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../ui/HistoryModel.cpp" line="+89"/>
@@ -1382,7 +1493,7 @@ carga:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+78"/>
+        <location filename="../ui/MainWindow.cpp" line="+90"/>
         <source>Delete %1</source>
         <translation>Eliminar %1</translation>
     </message>
@@ -1403,12 +1514,12 @@ carga:
     </message>
     <message>
         <location line="+43"/>
-        <location line="+781"/>
+        <location line="+895"/>
         <source>HookBench</source>
         <translation>HookBench</translation>
     </message>
     <message>
-        <location line="-772"/>
+        <location line="-886"/>
         <source>The history is not available: %1</source>
         <translation>El historial no está disponible: %1</translation>
     </message>
@@ -1418,12 +1529,27 @@ carga:
         <translation>No se pudo escribir en el historial: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+8"/>
+        <source>press Sign in on the endpoint&apos;s Authentication tab</source>
+        <translation>pulse Iniciar sesión en la pestaña Autenticación del endpoint</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>: %1 — %2</source>
+        <translation>: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receiver: %1 %2 %3 (%4)%5</source>
+        <translation>Receptor: %1 %2 %3 (%4)%5</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Some endpoint files could not be read: %1</source>
         <translation>Algunos archivos de endpoint no se pudieron leer: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;New endpoint</source>
         <translation>&amp;Nuevo endpoint</translation>
     </message>
@@ -1508,7 +1634,27 @@ carga:
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Chec&amp;k endpoint…</source>
+        <translation>Com&amp;probar endpoint…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send a &amp;tampered one</source>
+        <translation>Enviar una copia &amp;manipulada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start/stop &amp;receiver</source>
+        <translation>&amp;Iniciar/detener receptor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New recei&amp;ver</source>
+        <translation>Nuevo &amp;receptor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -1523,7 +1669,7 @@ carga:
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -1533,7 +1679,17 @@ carga:
         <translation>E&amp;ntrega</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Rece&amp;iver</source>
+        <translation>&amp;Receptor</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Set up the loopback &amp;demo…</source>
+        <translation>Configurar la &amp;demostración de loopback…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -1553,12 +1709,32 @@ carga:
         <translation>&amp;Historial</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Recei&amp;ver</source>
+        <translation>&amp;Receptor</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
+        <source>&lt;b&gt;New here?&lt;/b&gt; Set up a loopback demo: a receiver on this machine and an endpoint aimed at it, with Basic, HMAC, Standard Webhooks and OAuth client credentials, so you can send one event and see it verified.</source>
+        <translation>&lt;b&gt;¿Es nuevo aquí?&lt;/b&gt; Configure una demostración de loopback: un receptor en este equipo y un endpoint que apunta a él, con Basic, HMAC, Standard Webhooks y credenciales de cliente OAuth, para que pueda enviar un evento y ver cómo se verifica.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set up the demo</source>
+        <translation>Configurar la demostración</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No, thanks</source>
+        <translation>No, gracias</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Filter endpoints and events</source>
         <translation>Filtrar endpoints y eventos</translation>
     </message>
@@ -1573,13 +1749,18 @@ carga:
         <translation>Eventos guardados</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+267"/>
+        <location line="+1"/>
+        <source>Receivers</source>
+        <translation>Receptores</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+279"/>
         <source>Add endpoint</source>
         <translation>Añadir endpoint</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-265"/>
         <source>Save endpoint</source>
         <translation>Guardar endpoint</translation>
     </message>
@@ -1604,7 +1785,13 @@ carga:
         <translation>Historial</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <location line="+662"/>
+        <source>Receiver</source>
+        <translation>Receptor</translation>
+    </message>
+    <message>
+        <location line="-642"/>
         <source>Keychain: checking…</source>
         <translation>Llavero: comprobando…</translation>
     </message>
@@ -1644,7 +1831,7 @@ carga:
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+142"/>
         <source>New endpoint</source>
         <translation>Nuevo endpoint</translation>
     </message>
@@ -1660,7 +1847,7 @@ carga:
         <translation>Duplicar %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>Deleted. Undo (%1) brings it back.</source>
         <translation>Eliminado. Deshacer (%1) lo recupera.</translation>
     </message>
@@ -1671,12 +1858,13 @@ carga:
     </message>
     <message>
         <location line="+7"/>
-        <location line="+243"/>
+        <location line="+245"/>
+        <location line="+67"/>
         <source>Not saved: %1</source>
         <translation>No guardado: %1</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-302"/>
         <source>Saved</source>
         <translation>Guardado</translation>
     </message>
@@ -1689,21 +1877,25 @@ carga:
         <location line="+5"/>
         <location line="+1"/>
         <location line="+30"/>
+        <location line="+330"/>
+        <location line="+10"/>
         <source>Not sent: %1</source>
         <translation>No enviado: %1</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-365"/>
+        <location line="+338"/>
         <source>Not sent: the event is not valid: %1</source>
         <translation>No enviado: el evento no es válido: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-324"/>
+        <location line="+418"/>
         <source>Reading secrets…</source>
         <translation>Leyendo secretos…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-389"/>
         <source>Attempt %1 of %2 in flight…</source>
         <translation>Intento %1 de %2 en curso…</translation>
     </message>
@@ -1756,7 +1948,7 @@ carga:
         <translation>&lt;b&gt;Ningún llavero responde.&lt;/b&gt; Los valores secretos que escriba no se pueden guardar, y tampoco se escribe nada en texto plano en su lugar. Inicie el llavero de su escritorio (GNOME Keyring o KWallet) y reinicie HookBench, o indique los secretos como referencias env:NAME o file:PATH.&lt;br&gt;%1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%1%2 — HookBench</source>
         <translation>%1%2 — HookBench</translation>
     </message>
@@ -1810,6 +2002,805 @@ carga:
         <location line="+11"/>
         <source>Event saved</source>
         <translation>Evento guardado</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Choose an endpoint to check first.</source>
+        <translation>Elija primero un endpoint que comprobar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not checked: the event is not valid: %1</source>
+        <translation>No comprobado: el evento no es válido: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose an endpoint first.</source>
+        <translation>Elija primero un endpoint.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sending a tampered copy…</source>
+        <translation>Enviando una copia manipulada…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>this endpoint signs nothing, so there is no signature to break</source>
+        <translation>este endpoint no firma nada, así que no hay firma que romper</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tampered request (%1) refused: %2</source>
+        <translation>Petición manipulada (%1) rechazada: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tampered request (%1) NOT refused: %2</source>
+        <translation>Petición manipulada (%1) NO rechazada: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add an endpoint to replay to first.</source>
+        <translation>Añada primero un endpoint al que reenviar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replay to endpoint</source>
+        <translation>Reenviar a un endpoint</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send request #%1 to:</source>
+        <translation>Enviar la petición #%1 a:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not replayed: %1</source>
+        <translation>No reenviado: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The demo could not be set up: %1</source>
+        <translation>No se pudo configurar la demostración: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;The demo could not be set up:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;No se pudo configurar la demostración:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/CheckEndpointDialog.cpp" line="-194"/>
+        <source>an authorization-code endpoint needs a browser sign-in; check it with a bearer profile holding a token</source>
+        <translation>un endpoint de authorization-code necesita iniciar sesión en el navegador; compruébelo con un perfil Bearer que contenga un token</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>no delivery engine</source>
+        <translation>no hay motor de entrega</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the token request was refused: %1</source>
+        <translation>la petición de token fue rechazada: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedModel</name>
+    <message>
+        <location filename="../ui/ReceivedModel.cpp" line="+38"/>
+        <source>no checks</source>
+        <translation>sin comprobaciones</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1/%2 passed</source>
+        <translation>%1/%2 superadas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1/%2 passed; failed: %3</source>
+        <translation>%1/%2 superadas; fallidas: %3</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>duplicate</source>
+        <translation>duplicado</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate</source>
+        <translation>Duplicado</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverLibrary</name>
+    <message>
+        <location filename="../ui/ReceiverLibrary.cpp" line="+37"/>
+        <source>Receiver</source>
+        <translation>Receptor</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>%1 holds a secret value that is not in the keychain yet; save it again once a keychain is available, or use an env: or file: reference</source>
+        <translation>%1 contiene un valor secreto que aún no está en el llavero; guárdelo de nuevo cuando haya un llavero disponible, o use una referencia env: o file:</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>no secret store is available; nothing was saved</source>
+        <translation>no hay almacén de secretos disponible; no se guardó nada</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 no se guardó: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>there is no receiver %1</source>
+        <translation>no existe el receptor %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot delete the receiver file: %1</source>
+        <translation>no se puede eliminar el archivo del receptor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverPanel</name>
+    <message>
+        <location filename="../ui/ReceiverPanel.cpp" line="+112"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification</source>
+        <translation>Verificación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responses</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token endpoint</source>
+        <translation>Endpoint de tokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limits</source>
+        <translation>Límites</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+818"/>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <location line="-816"/>
+        <source>Start or stop this receiver (Ctrl+R)</source>
+        <translation>Iniciar o detener este receptor (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save receiver</source>
+        <translation>Guardar receptor</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not running</source>
+        <translation>no está en marcha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the receiver URL</source>
+        <translation>Copiar la URL del receptor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receiver URL copied</source>
+        <translation>URL del receptor copiada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+807"/>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <location line="-764"/>
+        <source>host:port; port 0 picks a free port</source>
+        <translation>host:puerto; el puerto 0 elige uno libre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ Not a loopback address: the receiver will be reachable from the network.</source>
+        <translation>⚠ No es una dirección de loopback: el receptor será accesible desde la red.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional: http://127.0.0.1:3000</source>
+        <translation>opcional: http://127.0.0.1:3000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Listen:</source>
+        <translation>&amp;Escuchar en:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Forward accepted to:</source>
+        <translation>&amp;Reenviar los aceptados a:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make a self-signed certificate at start</source>
+        <translation>Crear un certificado autofirmado al iniciar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Require a client certificate (mutual TLS)</source>
+        <translation>Exigir un certificado de cliente (TLS mutuo)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate:</source>
+        <translation>Certificado:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key:</source>
+        <translation>Clave:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client CA:</source>
+        <translation>CA de cliente:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bearer token</source>
+        <translation>Token Bearer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom header</source>
+        <translation>Cabecera personalizada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth 2.0 (tokens of this receiver&apos;s token endpoint)</source>
+        <translation>OAuth 2.0 (tokens del endpoint de tokens de este receptor)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+142"/>
+        <source>value or env:/file:/keychain:</source>
+        <translation>valor o env:/file:/keychain:</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Autenticación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Username:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header:</source>
+        <translation>Cabecera:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value:</source>
+        <translation>Valor:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scheme</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Secrets (comma-separated, for rotation)</source>
+        <translation>Secretos (separados por comas, para rotación)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tolerance</source>
+        <translation>Tolerancia</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add signature</source>
+        <translation>Añadir firma</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signatures:</source>
+        <translation>Firmas:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HS256 secret</source>
+        <translation>Secreto HS256</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer a repeated event id 200 and mark it duplicate</source>
+        <translation>Responder 200 a un id de evento repetido y marcarlo como duplicado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+47"/>
+        <location line="+57"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>no age limit</source>
+        <translation>sin límite de antigüedad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWS public key:</source>
+        <translation>Clave pública JWS:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWS secret:</source>
+        <translation>Secreto JWS:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWE private key:</source>
+        <translation>Clave privada JWE:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dedupe:</source>
+        <translation>Duplicados:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max age:</source>
+        <translation>Antigüedad máxima:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>secret, or env:/file:/keychain: reference</source>
+        <translation>secreto o referencia env:/file:/keychain:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The first accepted requests get these statuses in turn, then Status</source>
+        <translation>Las primeras peticiones aceptadas reciben estos estados por turno, después Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Drop: close the connection without answering</source>
+        <translation>Descartar: cerrar la conexión sin responder</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>These apply to the running receiver as you edit them.</source>
+        <translation>Se aplican al receptor en marcha a medida que las edita.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status se&amp;quence:</source>
+        <translation>&amp;Secuencia de estados:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delay:</source>
+        <translation>&amp;Retardo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Headers:</source>
+        <translation>Cabeceras:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body:</source>
+        <translation>Cuerpo:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Issue client-credentials tokens</source>
+        <translation>Emitir tokens de credenciales de cliente</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Path:</source>
+        <translation>Ruta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client id:</source>
+        <translation>Id de cliente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret:</source>
+        <translation>Secreto de cliente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client authentication:</source>
+        <translation>Autenticación del cliente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens valid for:</source>
+        <translation>Tokens válidos durante:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source> bytes</source>
+        <translation> bytes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max body:</source>
+        <translation>Cuerpo máximo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max headers:</source>
+        <translation>Cabeceras máximas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header timeout:</source>
+        <translation>Tiempo límite de cabeceras:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max connections:</source>
+        <translation>Conexiones máximas:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request</source>
+        <translation>Petición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload</source>
+        <translation>Carga útil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate</source>
+        <translation>Certificado de cliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay to endpoint…</source>
+        <translation>Reenviar a un endpoint…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy as curl</source>
+        <translation>Copiar como curl</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>curl command copied (secrets masked)</source>
+        <translation>Comando curl copiado (secretos enmascarados)</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Status sequence: &quot;%1&quot; is not an HTTP status (100–599); write e.g. 500, 500, 200</source>
+        <translation>Secuencia de estados: «%1» no es un estado HTTP (100–599); escriba p. ej. 500, 500, 200</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Response headers: &quot;%1&quot; needs the form Name: value</source>
+        <translation>Cabeceras de respuesta: «%1» necesita la forma Nombre: valor</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Listen: %1</source>
+        <translation>Escuchar en: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Forward to: give an http:// or https:// URL</source>
+        <translation>Reenviar a: indique una URL http:// o https://</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS: give a certificate and a key, or check &quot;self-signed&quot;</source>
+        <translation>TLS: indique un certificado y una clave, o marque «autofirmado»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS: requiring a client certificate needs HTTPS and a client CA</source>
+        <translation>TLS: exigir un certificado de cliente necesita HTTPS y una CA de cliente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Authentication: Basic needs a username and a password</source>
+        <translation>Autenticación: Basic necesita un usuario y una contraseña</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication: give the token to expect</source>
+        <translation>Autenticación: indique el token esperado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication: give the value to expect</source>
+        <translation>Autenticación: indique el valor esperado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication: a custom header needs its name</source>
+        <translation>Autenticación: una cabecera personalizada necesita su nombre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authentication: OAuth 2.0 accepts only this receiver&apos;s tokens; turn on the token endpoint</source>
+        <translation>Autenticación: OAuth 2.0 solo acepta los tokens de este receptor; active el endpoint de tokens</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signatures, row %1: give at least one secret</source>
+        <translation>Firmas, fila %1: indique al menos un secreto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token endpoint: the path starts with /</source>
+        <translation>Endpoint de tokens: la ruta empieza por /</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token endpoint: give a client id and a client secret</source>
+        <translation>Endpoint de tokens: indique un id de cliente y un secreto de cliente</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token endpoint: client authentication &quot;%1&quot; is not one of basic, post, jwt</source>
+        <translation>Endpoint de tokens: la autenticación del cliente «%1» no es ninguna de basic, post, jwt</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Running; answers changed: status %1%2%3%4</source>
+        <translation>En marcha; respuestas cambiadas: estado %1%2%3%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, sequence %1</source>
+        <translation>, secuencia %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, delay %1 ms</source>
+        <translation>, retardo %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, dropping connections</source>
+        <translation>, descartando conexiones</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+17"/>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>no receiver library</source>
+        <translation>no hay biblioteca de receptores</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Receiver</source>
+        <translation>Receptor</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Receiver saved</source>
+        <translation>Receptor guardado</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+36"/>
+        <source>Not started: %1</source>
+        <translation>No iniciado: %1</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Could not store requests (answered 503): %1</source>
+        <translation>No se pudieron guardar las peticiones (respondidas con 503): %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate SHA-256: %1</source>
+        <translation>Certificado SHA-256: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running: %1</source>
+        <translation>En marcha: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unsaved receiver</source>
+        <translation>receptor sin guardar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; token endpoint %1</source>
+        <translation>; endpoint de tokens %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — reachable from the network</source>
+        <translation> — accesible desde la red</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not started</source>
+        <translation>No iniciado</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&lt;p&gt;Select a request to see its checks explained.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Seleccione una petición para ver sus comprobaciones explicadas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> (duplicate of an event already seen)</source>
+        <translation> (duplicado de un evento ya visto)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;This receiver checks nothing: every request is accepted.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Este receptor no comprueba nada: se acepta cualquier petición.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>JOSE headers and claims:
+%1
+</source>
+        <translation>Cabeceras y claims JOSE:
+%1
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Payload:
+%1</source>
+        <translation>Carga útil:
+%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plain HTTP: no TLS session, no client certificate.</source>
+        <translation>HTTP sin cifrar: sin sesión TLS, sin certificado de cliente.</translation>
     </message>
 </context>
 <context>
