@@ -521,15 +521,7 @@ Result<EndpointProfile> EndpointProfile::fromJson(const QByteArray& json, const 
 
 Result<EndpointProfile> EndpointProfile::load(const QString& path)
 {
-    const auto bytes = readFile(path);
-    if (!bytes) {
-        return bytes.error();
-    }
-    auto profile = fromJson(bytes.value(), path);
-    if (profile) {
-        profile->baseDir = QFileInfo(path).absolutePath();
-    }
-    return profile;
+    return loadJsonFile<EndpointProfile>(path);
 }
 
 QJsonObject EndpointProfile::toJson() const

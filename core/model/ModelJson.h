@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QFileInfo>
+
 #include "model/EndpointProfile.h"
 #include "util/Result.h"
 
@@ -116,6 +118,22 @@ private:
 
 // `pairs` written back: an object when that keeps the order and every name, else a list of pairs.
 QJsonValue pairsToJson(const QList<QPair<QString, QString>>& pairs);
+
+// T::fromJson on the file's bytes, with T::baseDir set to the file's folder (relative file:
+// references and paths start there). Shared by the profile and the receiver configuration.
+template <typename T>
+Result<T> loadJsonFile(const QString& path)
+{
+    const auto bytes = readFile(path);
+    if (!bytes) {
+        return bytes.error();
+    }
+    auto value = T::fromJson(bytes.value(), path);
+    if (value) {
+        value->baseDir = QFileInfo(path).absolutePath();
+    }
+    return value;
+}
 
 // Checks root's "format" is `expected`; `kind` names the file type ("an endpoint profile") and a
 // format starting with `otherPrefix` gets the hint that it is the other kind of file, `otherKind`.

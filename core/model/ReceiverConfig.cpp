@@ -566,15 +566,7 @@ Result<ReceiverConfig> ReceiverConfig::fromJson(const QByteArray& json, const QS
 
 Result<ReceiverConfig> ReceiverConfig::load(const QString& path)
 {
-    const auto bytes = readFile(path);
-    if (!bytes) {
-        return bytes.error();
-    }
-    auto config = fromJson(bytes.value(), path);
-    if (config) {
-        config->baseDir = QFileInfo(path).absolutePath();
-    }
-    return config;
+    return loadJsonFile<ReceiverConfig>(path);
 }
 
 QJsonObject ReceiverConfig::toJson() const
