@@ -1314,7 +1314,7 @@ Nutzdaten:
 <context>
     <name>EndpointLibrary</name>
     <message>
-        <location filename="../ui/EndpointLibrary.cpp" line="+131"/>
+        <location filename="../ui/EndpointLibrary.cpp" line="+180"/>
         <source>%1 holds a secret value that is not in the keychain yet; save it again once a keychain is available, or use an env: or file: reference</source>
         <translation>%1 enthält einen geheimen Wert, der noch nicht im Schlüsselbund liegt; speichern Sie erneut, sobald ein Schlüsselbund verfügbar ist, oder verwenden Sie eine env:- oder file:-Referenz</translation>
     </message>
@@ -1325,17 +1325,17 @@ Nutzdaten:
         <translation>die Reihenfolge der Endpoints kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="-117"/>
         <source>no secret store is available; nothing was saved</source>
         <translation>kein Secret-Speicher verfügbar; nichts wurde gespeichert</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>%1 was not saved: %2</source>
         <translation>%1 wurde nicht gespeichert: %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+174"/>
         <location line="+27"/>
         <source>there is no endpoint %1</source>
         <translation>es gibt keinen Endpoint %1</translation>
@@ -2158,17 +2158,7 @@ Nutzdaten:
         <translation>%1 enthält einen geheimen Wert, der noch nicht im Schlüsselbund liegt; speichern Sie erneut, sobald ein Schlüsselbund verfügbar ist, oder verwenden Sie eine env:- oder file:-Referenz</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>no secret store is available; nothing was saved</source>
-        <translation>kein Secret-Speicher verfügbar; nichts wurde gespeichert</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>%1 was not saved: %2</source>
-        <translation>%1 wurde nicht gespeichert: %2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+53"/>
         <source>there is no receiver %1</source>
         <translation>es gibt keinen Empfänger %1</translation>
     </message>

@@ -1314,7 +1314,7 @@ carga:
 <context>
     <name>EndpointLibrary</name>
     <message>
-        <location filename="../ui/EndpointLibrary.cpp" line="+131"/>
+        <location filename="../ui/EndpointLibrary.cpp" line="+180"/>
         <source>%1 holds a secret value that is not in the keychain yet; save it again once a keychain is available, or use an env: or file: reference</source>
         <translation>%1 contiene un valor secreto que aún no está en el llavero; guárdelo de nuevo cuando haya un llavero disponible, o use una referencia env: o file:</translation>
     </message>
@@ -1325,17 +1325,17 @@ carga:
         <translation>no se puede escribir el orden de los endpoints: %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="-117"/>
         <source>no secret store is available; nothing was saved</source>
         <translation>no hay almacén de secretos disponible; no se guardó nada</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>%1 was not saved: %2</source>
         <translation>%1 no se guardó: %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+174"/>
         <location line="+27"/>
         <source>there is no endpoint %1</source>
         <translation>no existe el endpoint %1</translation>
@@ -2158,17 +2158,7 @@ carga:
         <translation>%1 contiene un valor secreto que aún no está en el llavero; guárdelo de nuevo cuando haya un llavero disponible, o use una referencia env: o file:</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>no secret store is available; nothing was saved</source>
-        <translation>no hay almacén de secretos disponible; no se guardó nada</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>%1 was not saved: %2</source>
-        <translation>%1 no se guardó: %2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+53"/>
         <source>there is no receiver %1</source>
         <translation>no existe el receptor %1</translation>
     </message>

@@ -62,6 +62,55 @@ QList<QPair<QString, QString*>> EndpointLibrary::secretFields(EndpointProfile& p
     return fields;
 }
 
+void EndpointLibrary::storeSecrets(SecretStore* store,
+                                   const QList<QPair<QString, QString*>>& fields,
+                                   const std::function<QString(const QString& path)>& entryName,
+                                   std::shared_ptr<void> keepAlive,
+                                   std::function<void(Result<void>)> done)
+{
+    QList<QPair<QString, QString*>> toStore;
+    for (const auto& field : fields) {
+        if (!field.second->isEmpty() && !isReference(*field.second)) {
+            toStore.append(field);
+        }
+    }
+    if (toStore.isEmpty()) {
+        done({});
+        return;
+    }
+    if (!store) {
+        done(Error(tr("no secret store is available; nothing was saved")));
+        return;
+    }
+    struct State
+    {
+        std::shared_ptr<void> keepAlive; // owns what the field pointers point into
+        int waiting = 0;
+        bool failed = false;
+        std::function<void(Result<void>)> done;
+    };
+    auto state = std::make_shared<State>(State {std::move(keepAlive), int(toStore.size()), false, std::move(done)});
+    for (const auto& [path, field] : toStore) {
+        const QString name = entryName(path);
+        const QByteArray value = SecretRef::parse(*field).target.toUtf8(); // literal:X stores X
+        QString* target = field;
+        store->write(name, value, [state, name, path, target](Result<void> written) {
+            if (state->failed) {
+                return;
+            }
+            if (!written) {
+                state->failed = true;
+                state->done(Error(tr("%1 was not saved: %2").arg(path, written.error().message), path));
+                return;
+            }
+            *target = QStringLiteral("keychain:") + name;
+            if (--state->waiting == 0) {
+                state->done({});
+            }
+        });
+    }
+}
+
 bool EndpointLibrary::isReference(const QString& text)
 {
     const SecretRef ref = SecretRef::parse(text);
@@ -159,8 +208,6 @@ void EndpointLibrary::save(EndpointEntry entry, int index, Done done)
     {
         EndpointEntry entry;
         int index = -1;
-        int waiting = 0;
-        bool failed = false;
         Done done;
     };
     auto pending = std::make_shared<Pending>();
@@ -169,9 +216,6 @@ void EndpointLibrary::save(EndpointEntry entry, int index, Done done)
     pending->done = std::move(done);
 
     auto finish = [this, pending] {
-        if (pending->failed) {
-            return;
-        }
         Result<void> written = writeFile(pending->entry);
         if (!written) {
             pending->done(written);
@@ -196,40 +240,19 @@ void EndpointLibrary::save(EndpointEntry entry, int index, Done done)
         pending->done({});
     };
 
-    QList<QPair<QString, QString*>> toStore;
-    for (const auto& field : secretFields(pending->entry.profile)) {
-        if (!field.second->isEmpty() && !isReference(*field.second)) {
-            toStore.append(field);
-        }
-    }
-    if (toStore.isEmpty()) {
-        finish();
-        return;
-    }
-    if (!m_store) {
-        pending->done(Error(tr("no secret store is available; nothing was saved")));
-        return;
-    }
-    pending->waiting = int(toStore.size());
-    for (const auto& [path, field] : toStore) {
-        const QString name = keychainName(pending->entry.id, path);
-        const QByteArray value = SecretRef::parse(*field).target.toUtf8(); // literal:X stores X
-        QString* target = field;
-        m_store->write(name, value, [pending, name, path, target, finish](Result<void> written) {
-            if (pending->failed) {
+    const QString id = pending->entry.id;
+    storeSecrets(
+        m_store,
+        secretFields(pending->entry.profile),
+        [id](const QString& path) { return keychainName(id, path); },
+        pending,
+        [pending, finish](Result<void> stored) {
+            if (!stored) {
+                pending->done(stored);
                 return;
             }
-            if (!written) {
-                pending->failed = true;
-                pending->done(Error(tr("%1 was not saved: %2").arg(path, written.error().message), path));
-                return;
-            }
-            *target = QStringLiteral("keychain:") + name;
-            if (--pending->waiting == 0) {
-                finish();
-            }
+            finish();
         });
-    }
 }
 
 Result<void> EndpointLibrary::insert(int index, const EndpointEntry& entry)

@@ -48,6 +48,15 @@ public:
     static QList<QPair<QString, QString*>> secretFields(EndpointProfile& profile);
     // True when the field holds a reference to be kept as is (env:, file:, keychain:).
     static bool isReference(const QString& text);
+    // Writes each plain secret value among `fields` ((JSON path, value) pairs) to the store as
+    // entry entryName(path) and replaces it with its keychain: reference. `done` runs once, with
+    // the first error naming the field. `keepAlive` owns what the field pointers point into.
+    // Shared by the endpoint and receiver libraries.
+    static void storeSecrets(SecretStore* store,
+                             const QList<QPair<QString, QString*>>& fields,
+                             const std::function<QString(const QString& path)>& entryName,
+                             std::shared_ptr<void> keepAlive,
+                             std::function<void(Result<void>)> done);
 
     // Moves typed secret values into the store, then writes the file (insert or update at
     // `index`; -1 keeps the position or appends). `done` runs once, after the file is written.

@@ -124,8 +124,6 @@ void ReceiverLibrary::save(ReceiverEntry entry, Done done)
     struct Pending
     {
         ReceiverEntry entry;
-        int waiting = 0;
-        bool failed = false;
         Done done;
     };
     auto pending = std::make_shared<Pending>();
@@ -146,40 +144,19 @@ void ReceiverLibrary::save(ReceiverEntry entry, Done done)
         pending->done({});
     };
 
-    QList<QPair<QString, QString*>> toStore;
-    for (const auto& field : secretFields(pending->entry.config)) {
-        if (!field.second->isEmpty() && !EndpointLibrary::isReference(*field.second)) {
-            toStore.append(field);
-        }
-    }
-    if (toStore.isEmpty()) {
-        finish();
-        return;
-    }
-    if (!m_store) {
-        pending->done(Error(tr("no secret store is available; nothing was saved")));
-        return;
-    }
-    pending->waiting = int(toStore.size());
-    for (const auto& [path, field] : toStore) {
-        const QString name = keychainName(pending->entry.id, path);
-        const QByteArray value = SecretRef::parse(*field).target.toUtf8(); // literal:X stores X
-        QString* target = field;
-        m_store->write(name, value, [pending, name, path, target, finish](Result<void> written) {
-            if (pending->failed) {
+    const QString id = pending->entry.id;
+    EndpointLibrary::storeSecrets(
+        m_store,
+        secretFields(pending->entry.config),
+        [id](const QString& path) { return keychainName(id, path); },
+        pending,
+        [pending, finish](Result<void> stored) {
+            if (!stored) {
+                pending->done(stored);
                 return;
             }
-            if (!written) {
-                pending->failed = true;
-                pending->done(Error(tr("%1 was not saved: %2").arg(path, written.error().message), path));
-                return;
-            }
-            *target = QStringLiteral("keychain:") + name;
-            if (--pending->waiting == 0) {
-                finish();
-            }
+            finish();
         });
-    }
 }
 
 Result<void> ReceiverLibrary::remove(const QString& id)

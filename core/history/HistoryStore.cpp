@@ -111,6 +111,32 @@ Filter rowFilterFor(const HistoryRowQuery& query)
     }
     return filter;
 }
+// The ten leading columns attempts() and rows() both select, into either record type.
+template <typename Row>
+void readSummaryColumns(const QSqlQuery& select, Row& r)
+{
+    r.id = select.value(0).toLongLong();
+    r.profileName = select.value(1).toString();
+    r.eventId = select.value(2).toString();
+    r.eventType = select.value(3).toString();
+    r.attempt = select.value(4).toInt();
+    r.status = select.value(5).toInt();
+    r.outcome = select.value(6).toString();
+    r.startedAt = QDateTime::fromMSecsSinceEpoch(select.value(7).toLongLong(), Qt::UTC);
+    r.elapsedMs = select.value(8).toDouble();
+    r.url = select.value(9).toString();
+}
+
+// Binds the filter's values, then LIMIT and OFFSET.
+void bindPage(QSqlQuery& select, const QVariantList& values, int limit, int offset)
+{
+    int i = 0;
+    for (const auto& value : values) {
+        select.bindValue(i++, value);
+    }
+    select.bindValue(i++, limit);
+    select.bindValue(i++, offset);
+}
 } // namespace
 
 QVariant HistoryRowQuery::sortValue(const HistoryRow& row) const
@@ -230,12 +256,7 @@ QList<AttemptRecord> HistoryStore::attempts(const HistoryQuery& query) const
         qCWarning(lcHistory) << select.error().toString();
         return {};
     }
-    int i = 0;
-    for (const auto& value : filter.values) {
-        select->bindValue(i++, value);
-    }
-    select->bindValue(i++, query.limit);
-    select->bindValue(i++, query.offset);
+    bindPage(select.value(), filter.values, query.limit, query.offset);
     if (auto done = m_db->exec(select.value(), QStringLiteral("cannot read the delivery history")); !done) {
         qCWarning(lcHistory) << done.error().toString();
         return {};
@@ -244,16 +265,7 @@ QList<AttemptRecord> HistoryStore::attempts(const HistoryQuery& query) const
     QList<AttemptRecord> records;
     while (select->next()) {
         AttemptRecord r;
-        r.id = select->value(0).toLongLong();
-        r.profileName = select->value(1).toString();
-        r.eventId = select->value(2).toString();
-        r.eventType = select->value(3).toString();
-        r.attempt = select->value(4).toInt();
-        r.status = select->value(5).toInt();
-        r.outcome = select->value(6).toString();
-        r.startedAt = QDateTime::fromMSecsSinceEpoch(select->value(7).toLongLong(), Qt::UTC);
-        r.elapsedMs = select->value(8).toDouble();
-        r.url = select->value(9).toString();
+        readSummaryColumns(select.value(), r);
         r.eventJson = select->value(10).toByteArray();
         r.trace = AttemptTrace::fromJson(QJsonDocument::fromJson(select->value(11).toByteArray()).object());
         records.append(std::move(r));
@@ -294,12 +306,7 @@ QList<HistoryRow> HistoryStore::rows(const HistoryRowQuery& query) const
         qCWarning(lcHistory) << select.error().toString();
         return {};
     }
-    int i = 0;
-    for (const auto& value : filter.values) {
-        select->bindValue(i++, value);
-    }
-    select->bindValue(i++, query.limit);
-    select->bindValue(i++, query.afterId > 0 ? 0 : query.offset);
+    bindPage(select.value(), filter.values, query.limit, query.afterId > 0 ? 0 : query.offset);
     if (auto done = m_db->exec(select.value(), QStringLiteral("cannot read the delivery history")); !done) {
         qCWarning(lcHistory) << done.error().toString();
         return {};
@@ -307,16 +314,7 @@ QList<HistoryRow> HistoryStore::rows(const HistoryRowQuery& query) const
     QList<HistoryRow> rows;
     while (select->next()) {
         HistoryRow r;
-        r.id = select->value(0).toLongLong();
-        r.profileName = select->value(1).toString();
-        r.eventId = select->value(2).toString();
-        r.eventType = select->value(3).toString();
-        r.attempt = select->value(4).toInt();
-        r.status = select->value(5).toInt();
-        r.outcome = select->value(6).toString();
-        r.startedAt = QDateTime::fromMSecsSinceEpoch(select->value(7).toLongLong(), Qt::UTC);
-        r.elapsedMs = select->value(8).toDouble();
-        r.url = select->value(9).toString();
+        readSummaryColumns(select.value(), r);
         rows.append(std::move(r));
     }
     return rows;
