@@ -1,6 +1,7 @@
 #include "ReceivedStore.h"
 
 #include "Database.h"
+#include "WalCheckpointer.h"
 
 #include <QJsonDocument>
 #include <QSqlDriver>
@@ -14,7 +15,7 @@ namespace {
 const QString Columns = QStringLiteral("seq, received_at, method, path, query, headers_json, body, remote, tls_json, "
                                        "checks_json, verdict, status, duplicate, event_id, event_json, forward_json");
 
-constexpr int WalAutoCheckpointPages = 250;
+constexpr int WalCheckpointPages = 1000; // SQLite's default threshold
 
 QByteArray compact(const QJsonDocument& document)
 {
@@ -129,6 +130,7 @@ ReceivedStore::ReceivedStore(std::unique_ptr<Database> db)
 
 ReceivedStore::~ReceivedStore()
 {
+    m_checkpointer.reset(); // before the writer's connection closes
     if (m_rawInsert) {
         sqlite3_finalize(m_rawInsert);
     }
@@ -174,13 +176,15 @@ Result<std::unique_ptr<ReceivedStore>> ReceivedStore::open(const QString& path)
         }
     }
     // The automatic checkpoint runs inside the commit that crosses the threshold, and every
-    // answer of that batch waits for it: copying SQLite's default 1000 pages (~4 MB) was the
-    // receiver's p99 (7-25 ms). A quarter of that keeps each checkpoint short (p99 under 3.5 ms
-    // in bench/receive_bench.sh) at the same rate, and the WAL file small. Per connection: only
-    // this store's commits are affected.
-    QSqlQuery pragma(store->m_db->handle());
-    if (!pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalAutoCheckpointPages))) {
-        qCWarning(lcHistory) << "cannot set wal_autocheckpoint on" << path << pragma.lastError().text();
+    // answer of that batch waits for its copying and syncing (SQLite's default 1000 pages was the
+    // receiver's p99, 7-25 ms). A thread of the store's own runs them instead; where it cannot
+    // start, a quarter of the default keeps each checkpoint in the commit short.
+    store->m_checkpointer = WalCheckpointer::start(store->m_raw, path, WalCheckpointPages);
+    if (!store->m_checkpointer) {
+        QSqlQuery pragma(store->m_db->handle());
+        if (!pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointPages / 4))) {
+            qCWarning(lcHistory) << "cannot set wal_autocheckpoint on" << path << pragma.lastError().text();
+        }
     }
     store->m_insert = std::move(insert.value());
     store->m_seen = std::move(seen.value());

@@ -15,6 +15,7 @@
 #include <optional>
 
 class Database;
+class WalCheckpointer;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -86,5 +87,7 @@ private:
     // request. Null when the driver's handle is not SQLite's (then m_insert is used).
     sqlite3* m_raw = nullptr;
     sqlite3_stmt* m_rawInsert = nullptr;
+    // Runs the WAL checkpoints on a thread of its own (null: SQLite's autocheckpoint does).
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     mutable QSqlQuery m_seen; // likewise: dedupe looks up every request's event id
 };

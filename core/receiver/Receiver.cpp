@@ -2,6 +2,7 @@
 
 #include "ReceiverLog.h"
 #include "TokenEndpoint.h"
+#include "history/BatchWriter.h"
 #include "jose/Jwks.h"
 #include "secrets/SecretStore.h"
 #include "tls/SelfSigned.h"
@@ -110,6 +111,7 @@ Receiver::~Receiver()
     // What was received is stored and answered even when the owner forgot to stop().
     blockSignals(true);
     flush();
+    m_writer.reset(); // joined before anything it may post to goes
 }
 
 void Receiver::setStore(ReceivedStore* store)
@@ -176,6 +178,15 @@ Result<void> Receiver::start(const ReceiverConfig& config, const SecretValues& s
         }
         m_ownStore = std::move(opened).value();
         m_store = m_ownStore.get();
+    }
+    if (!m_writer) {
+        // Writes go to a thread of their own; without it (the file cannot be opened twice) they
+        // stay on this one.
+        if (auto writer = BatchWriter::start(m_store->path()); writer) {
+            m_writer = std::move(writer).value();
+        } else {
+            qCWarning(lcReceiver) << "storing on the receiver's own thread:" << writer.error().toString();
+        }
     }
 
     HttpLimits limits;
@@ -369,6 +380,7 @@ void Receiver::stop()
         releaseJwksWaiting();
     }
     flush();
+    m_writer.reset();
     m_server->close();
 }
 
@@ -406,7 +418,7 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
                 .arg(m_jwksFetched.elapsed() / 1000);
     }
     const auto seen = [this](const QString& id) {
-        return m_batchIds.contains(id) || m_store->seenEventId(id);
+        return m_batchIds.contains(id) || m_inHandIds.contains(id) || m_store->seenEventId(id);
     };
     RequestVerifier::TokenCheck tokens;
     if (m_tokenEndpoint) {
@@ -559,28 +571,100 @@ void Receiver::schedule(Pending pending)
     m_batch.append(std::move(pending));
     if (!m_flushScheduled) {
         m_flushScheduled = true;
-        QTimer::singleShot(0, this, [this] { flush(); });
+        QTimer::singleShot(0, this, [this] { startBatch(); });
     }
 }
 
 void Receiver::flush()
 {
     m_flushScheduled = false;
+    if (!m_writer) {
+        storeNow();
+        return;
+    }
+    // Everything received so far stored and answered before this returns.
+    for (;;) {
+        m_writer->wait();
+        if (!m_inHand.isEmpty()) {
+            finishWriting(false);
+        } else if (!m_batch.isEmpty()) {
+            submitBatch();
+        } else {
+            return;
+        }
+    }
+}
+
+void Receiver::startBatch()
+{
+    m_flushScheduled = false;
     if (m_batch.isEmpty()) {
         return;
     }
+    if (!m_writer) {
+        storeNow();
+    } else if (m_inHand.isEmpty()) {
+        submitBatch();
+    }
+    // else: it goes as soon as the batch in hand is stored (finishWriting).
+}
+
+QList<ReceivedRecord> Receiver::recordsOf(const QList<Pending>& batch)
+{
+    QList<ReceivedRecord> records;
+    records.reserve(batch.size());
+    for (const auto& pending : batch) {
+        records.append(pending.record);
+    }
+    return records;
+}
+
+void Receiver::submitBatch()
+{
+    m_inHand = std::move(m_batch);
+    m_batch.clear();
+    m_inHandIds = std::move(m_batchIds);
+    m_batchIds.clear();
+    m_rejectionsPending = 0;
+    m_writer->submit(recordsOf(m_inHand), [this] {
+        // On the writer's thread: the answers go out on the receiver's. The destructor joins
+        // the writer before the object goes, and Qt drops events posted to a deleted object.
+        QMetaObject::invokeMethod(
+            this, [this] { finishWriting(true); }, Qt::QueuedConnection);
+    });
+}
+
+void Receiver::finishWriting(bool next)
+{
+    auto seqs = m_writer ? m_writer->takeResult() : std::nullopt;
+    if (!seqs) {
+        return; // still being written, or answered already by flush()
+    }
+    QList<Pending> batch = std::move(m_inHand);
+    m_inHand.clear();
+    m_inHandIds.clear();
+    if (next && !m_batch.isEmpty()) {
+        submitBatch(); // written while these are answered
+    }
+    answer(batch, std::move(*seqs));
+}
+
+void Receiver::storeNow()
+{
     QList<Pending> batch = std::move(m_batch);
     m_batch.clear();
     m_batchIds.clear();
     m_rejectionsPending = 0;
-
-    QList<ReceivedRecord> records;
-    records.reserve(batch.size());
-    for (const auto& pending : std::as_const(batch)) {
-        records.append(pending.record);
+    if (batch.isEmpty()) {
+        return;
     }
     // Stored, all in one transaction, before any of them is answered (contract 5).
-    auto seqs = m_store ? m_store->addBatch(records) : Result<QList<qint64>>(Error(QStringLiteral("no store")));
+    answer(batch,
+           m_store ? m_store->addBatch(recordsOf(batch)) : Result<QList<qint64>>(Error(QStringLiteral("no store"))));
+}
+
+void Receiver::answer(QList<Pending>& batch, Result<QList<qint64>> seqs)
+{
     if (!seqs) {
         const QString message = seqs.error().toString();
         qCWarning(lcReceiver) << "cannot store received requests:" << message;
@@ -623,7 +707,7 @@ void Receiver::flush()
 int Receiver::answersPending()
 {
     m_answering.removeIf([](const HttpResponder& responder) { return !responder.isPending(); });
-    return int(m_answering.size() + m_batch.size());
+    return int(m_answering.size() + m_inHand.size() + m_batch.size());
 }
 
 void Receiver::forward(qint64 seq,

@@ -16,6 +16,7 @@
 
 class QNetworkAccessManager;
 class SecretStore;
+class BatchWriter;
 class TokenEndpoint;
 
 // The local receiver of contract 5: listens (HTTP or HTTPS), checks every request with
@@ -78,6 +79,7 @@ signals:
     void requestRejected(const QString& remote, int status, const QString& reason);
 
 private:
+    // One request between its verdict and its answer.
     struct Pending
     {
         ReceivedRecord record; // masked, as stored
@@ -102,6 +104,14 @@ private:
     void fetchJwks();
     void releaseJwksWaiting();
     void schedule(Pending pending);
+    // The batch goes to the writer thread (or is stored here when there is none).
+    void startBatch();
+    void submitBatch();
+    // The writer stored the batch in hand: answer it; `next` hands over the following batch.
+    void finishWriting(bool next);
+    void storeNow();
+    static QList<ReceivedRecord> recordsOf(const QList<Pending>& batch);
+    void answer(QList<Pending>& batch, Result<QList<qint64>> seqs);
     // A request to tokenEndpoint.path: answered by the token endpoint, stored with verdict "token".
     void handleToken(const ReceivedRequest& request, HttpResponder responder);
     int nextAcceptStatus(bool consume);
@@ -117,6 +127,9 @@ private:
     HttpServer* m_server = nullptr;
     ReceivedStore* m_store = nullptr;
     std::unique_ptr<ReceivedStore> m_ownStore;
+    std::unique_ptr<BatchWriter> m_writer; // stores batches on its own thread
+    QList<Pending> m_inHand;               // the batch the writer is storing
+    QSet<QString> m_inHandIds;             // its dedupe ids
     QNetworkAccessManager* m_network = nullptr;
     QString m_fingerprint;
     QList<Pending> m_batch;
