@@ -601,7 +601,13 @@ void MainWindow::buildLayout()
             return;
         }
         if (item->data(0, KindRole).toInt() == ReceiverItem) {
-            renameReceiver(item->data(0, IdRole).toString(), item->text(0).trimmed());
+            // After the editor has closed: the rename rebuilds the tree, the edited item included.
+            QMetaObject::invokeMethod(
+                this,
+                [this, id = item->data(0, IdRole).toString(), name = item->text(0).trimmed()] {
+                    renameReceiver(id, name);
+                },
+                Qt::QueuedConnection);
         } else if (item->data(0, KindRole).toInt() == EndpointItem) {
             renameEndpoint(item->data(0, IdRole).toString(), item->text(0).trimmed());
         }
