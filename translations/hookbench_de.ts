@@ -1494,16 +1494,18 @@ Nutzdaten:
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+90"/>
+        <location line="+120"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-97"/>
+        <location line="+128"/>
         <source>Rename %1 to %2</source>
         <translation>%1 in %2 umbenennen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-95"/>
         <source>Move endpoint</source>
         <translation>Endpoint verschieben</translation>
     </message>
@@ -1513,13 +1515,13 @@ Nutzdaten:
         <translation>Ereignis löschen</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+895"/>
+        <location line="+104"/>
+        <location line="+928"/>
         <source>HookBench</source>
         <translation>HookBench</translation>
     </message>
     <message>
-        <location line="-886"/>
+        <location line="-919"/>
         <source>The history is not available: %1</source>
         <translation>Der Verlauf ist nicht verfügbar: %1</translation>
     </message>
@@ -1564,7 +1566,7 @@ Nutzdaten:
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
@@ -1754,13 +1756,13 @@ Nutzdaten:
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+279"/>
+        <location line="+28"/>
+        <location line="+283"/>
         <source>Add endpoint</source>
         <translation>Endpoint hinzufügen</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-269"/>
         <source>Save endpoint</source>
         <translation>Endpoint speichern</translation>
     </message>
@@ -1786,12 +1788,12 @@ Nutzdaten:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+662"/>
+        <location line="+685"/>
         <source>Receiver</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location line="-642"/>
+        <location line="-665"/>
         <source>Keychain: checking…</source>
         <translation>Schlüsselbund: wird geprüft…</translation>
     </message>
@@ -1831,7 +1833,7 @@ Nutzdaten:
         <translation>(unbenannt)</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>New endpoint</source>
         <translation>Neuer Endpoint</translation>
     </message>
@@ -1847,24 +1849,30 @@ Nutzdaten:
         <translation>%1 duplizieren</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
+        <source>Not deleted: cannot read the receiver file: %1</source>
+        <translation>Nicht gelöscht: Die Empfängerdatei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
         <source>Deleted. Undo (%1) brings it back.</source>
         <translation>Gelöscht. Rückgängig (%1) stellt es wieder her.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+57"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+245"/>
-        <location line="+67"/>
+        <location line="+246"/>
+        <location line="+69"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-305"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
@@ -1877,25 +1885,25 @@ Nutzdaten:
         <location line="+5"/>
         <location line="+1"/>
         <location line="+30"/>
-        <location line="+330"/>
+        <location line="+334"/>
         <location line="+10"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location line="-365"/>
-        <location line="+338"/>
+        <location line="-369"/>
+        <location line="+342"/>
         <source>Not sent: the event is not valid: %1</source>
         <translation>Nicht gesendet: Das Ereignis ist ungültig: %1</translation>
     </message>
     <message>
-        <location line="-324"/>
-        <location line="+418"/>
+        <location line="-328"/>
+        <location line="+422"/>
         <source>Reading secrets…</source>
         <translation>Secrets werden gelesen…</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-393"/>
         <source>Attempt %1 of %2 in flight…</source>
         <translation>Versuch %1 von %2 läuft…</translation>
     </message>
@@ -1948,7 +1956,7 @@ Nutzdaten:
         <translation>&lt;b&gt;Kein Schlüsselbund antwortet.&lt;/b&gt; Eingegebene geheime Werte können nicht gespeichert werden, und stattdessen wird nichts im Klartext geschrieben. Starten Sie den Schlüsselbund Ihrer Arbeitsumgebung (GNOME Keyring oder KWallet) und starten Sie HookBench neu, oder geben Sie Secrets als env:NAME- oder file:PATH-Referenzen an.&lt;br&gt;%1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%1%2 — HookBench</source>
         <translation>%1%2 — HookBench</translation>
     </message>
@@ -2004,7 +2012,7 @@ Nutzdaten:
         <translation>Ereignis gespeichert</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Choose an endpoint to check first.</source>
         <translation>Wählen Sie zuerst einen Endpoint zum Prüfen aus.</translation>
     </message>
@@ -2148,7 +2156,7 @@ Nutzdaten:
 <context>
     <name>ReceiverLibrary</name>
     <message>
-        <location filename="../ui/ReceiverLibrary.cpp" line="+37"/>
+        <location filename="../ui/ReceiverLibrary.cpp" line="+38"/>
         <source>Receiver</source>
         <translation>Empfänger</translation>
     </message>
@@ -2158,20 +2166,51 @@ Nutzdaten:
         <translation>%1 enthält einen geheimen Wert, der noch nicht im Schlüsselbund liegt; speichern Sie erneut, sobald ein Schlüsselbund verfügbar ist, oder verwenden Sie eine env:- oder file:-Referenz</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+68"/>
+        <location line="+32"/>
         <source>there is no receiver %1</source>
         <translation>es gibt keinen Empfänger %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-29"/>
         <source>cannot delete the receiver file: %1</source>
         <translation>die Empfängerdatei kann nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a receiver named %1 exists again; rename it, then undo once more</source>
+        <translation>es gibt wieder einen Empfänger namens %1; benennen Sie ihn um und machen Sie dann noch einmal rückgängig</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot write the receiver file: %1</source>
+        <translation>die Empfängerdatei kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rename: give the receiver a name</source>
+        <translation>Umbenennen: Geben Sie dem Empfänger einen Namen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rename: &quot;%1&quot; cannot be a file name; leave out / \ : * ? &quot; &lt; &gt; |, a leading dot and spaces at either end</source>
+        <translation>Umbenennen: &quot;%1&quot; kann kein Dateiname sein; lassen Sie / \ : * ? &quot; &lt; &gt; |, einen Punkt am Anfang und Leerzeichen an den Enden weg</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename: there is already a receiver named %1; choose another name</source>
+        <translation>Umbenennen: Es gibt bereits einen Empfänger namens %1; wählen Sie einen anderen Namen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cannot rename the receiver file %1 to %2</source>
+        <translation>die Empfängerdatei %1 kann nicht in %2 umbenannt werden</translation>
     </message>
 </context>
 <context>
     <name>ReceiverPanel</name>
     <message>
-        <location filename="../ui/ReceiverPanel.cpp" line="+112"/>
+        <location filename="../ui/ReceiverPanel.cpp" line="+162"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
@@ -2197,17 +2236,22 @@ Nutzdaten:
     </message>
     <message>
         <location line="+1"/>
+        <source>Key set (JWKS)</source>
+        <translation>Schlüsselsatz (JWKS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+818"/>
+        <location line="+1020"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location line="-816"/>
+        <location line="-1018"/>
         <source>Start or stop this receiver (Ctrl+R)</source>
         <translation>Diesen Empfänger starten oder stoppen (Strg+R)</translation>
     </message>
@@ -2243,12 +2287,12 @@ Nutzdaten:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+807"/>
+        <location line="+1009"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location line="-764"/>
+        <location line="-966"/>
         <source>host:port; port 0 picks a free port</source>
         <translation>host:port; Port 0 wählt einen freien Port</translation>
     </message>
@@ -2336,12 +2380,22 @@ Nutzdaten:
         <location line="+2"/>
         <location line="+1"/>
         <location line="+2"/>
-        <location line="+142"/>
+        <location line="+204"/>
         <source>value or env:/file:/keychain:</source>
         <translation>Wert oder env:/file:/keychain:</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-203"/>
+        <source>optional, e.g. ApiKey </source>
+        <translation>optional, z. B. ApiKey </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written before the key in the header, e.g. ApiKey </source>
+        <translation>Steht im Header vor dem Schlüssel, z. B. ApiKey </translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Authentication:</source>
         <translation>&amp;Authentifizierung:</translation>
     </message>
@@ -2371,22 +2425,57 @@ Nutzdaten:
         <translation>Wert:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Prefix:</source>
+        <translation>Präfix:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Scheme</source>
         <translation>Verfahren</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Secrets (comma-separated, for rotation)</source>
         <translation>Secrets (kommagetrennt, zur Rotation)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tolerance</source>
         <translation>Toleranz</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Header (hmac-sha256)</source>
+        <translation>Header (hmac-sha256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding</source>
+        <translation>Kodierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hmac-sha256 only: where the signature is; empty means X-Webhook-Signature</source>
+        <translation>nur hmac-sha256: wo die Signatur steht; leer bedeutet X-Webhook-Signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hmac-sha256 only: hex or base64</source>
+        <translation>nur hmac-sha256: hex oder base64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hmac-sha256 only: text before the signature in the header, e.g. sha256=</source>
+        <translation>nur hmac-sha256: Text vor der Signatur im Header, z. B. sha256=</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Add signature</source>
         <translation>Signatur hinzufügen</translation>
     </message>
@@ -2407,18 +2496,33 @@ Nutzdaten:
     </message>
     <message>
         <location line="+2"/>
+        <source>A JWKS file; the token&apos;s kid chooses the key</source>
+        <translation>Eine JWKS-Datei; die kid des Tokens wählt den Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional: https://sender.example/jwks.json</source>
+        <translation>optional: https://sender.example/jwks.json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetched at start, and again (at most once a minute) for an unknown kid</source>
+        <translation>Wird beim Start abgerufen und bei einer unbekannten kid erneut (höchstens einmal pro Minute)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Answer a repeated event id 200 and mark it duplicate</source>
         <translation>Eine wiederholte Ereignis-ID mit 200 beantworten und als Duplikat markieren</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+47"/>
-        <location line="+57"/>
+        <location line="+52"/>
+        <location line="+95"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-146"/>
         <source>no age limit</source>
         <translation>keine Altersgrenze</translation>
     </message>
@@ -2431,6 +2535,16 @@ Nutzdaten:
         <location line="+1"/>
         <source>JWS secret:</source>
         <translation>JWS-Secret:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWS key set (JWKS file):</source>
+        <translation>JWS-Schlüsselsatz (JWKS-Datei):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWS key set URL:</source>
+        <translation>URL des JWS-Schlüsselsatzes:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2448,23 +2562,28 @@ Nutzdaten:
         <translation>Höchstalter:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>secret, or env:/file:/keychain: reference</source>
         <translation>Secret oder env:/file:/keychain:-Verweis</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>The first accepted requests get these statuses in turn, then Status</source>
         <translation>Die ersten angenommenen Anfragen erhalten der Reihe nach diese Status, danach Status</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+94"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-93"/>
         <source>Drop: close the connection without answering</source>
         <translation>Verwerfen: Verbindung ohne Antwort schließen</translation>
     </message>
@@ -2505,11 +2624,12 @@ Nutzdaten:
     </message>
     <message>
         <location line="+10"/>
+        <location line="+30"/>
         <source>Path:</source>
         <translation>Pfad:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
         <source>Client id:</source>
         <translation>Client-ID:</translation>
     </message>
@@ -2530,6 +2650,46 @@ Nutzdaten:
     </message>
     <message>
         <location line="+13"/>
+        <source>Serve a public key set (JWKS)</source>
+        <translation>Öffentlichen Schlüsselsatz (JWKS) bereitstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional: file:keys.json</source>
+        <translation>optional: file:keys.json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A JWKS file: only the public part of its keys is served</source>
+        <translation>Eine JWKS-Datei: Nur der öffentliche Teil ihrer Schlüssel wird bereitgestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also serve the public part of the JWE private key</source>
+        <translation>Auch den öffentlichen Teil des privaten JWE-Schlüssels bereitstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default: the key&apos;s RFC 7638 thumbprint</source>
+        <translation>Standard: der RFC-7638-Fingerabdruck des Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senders fetch the receiver&apos;s encryption key here; another receiver&apos;s JWS key set URL can point here too. Private parts and shared keys are never served.</source>
+        <translation>Absender holen hier den Verschlüsselungsschlüssel des Empfängers; auch die JWS-Schlüsselsatz-URL eines anderen Empfängers kann hierher zeigen. Private Teile und gemeinsame Schlüssel werden nie bereitgestellt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>JWKS file:</source>
+        <translation>JWKS-Datei:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decryption key id:</source>
+        <translation>Schlüssel-ID der Entschlüsselung:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <location line="+1"/>
         <source> bytes</source>
         <translation> Bytes</translation>
@@ -2590,7 +2750,12 @@ Nutzdaten:
         <translation>curl-Befehl kopiert (Secrets maskiert)</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+32"/>
+        <source>optional: Authorization</source>
+        <translation>optional: Authorization</translation>
+    </message>
+    <message>
+        <location line="+123"/>
         <source>Status sequence: &quot;%1&quot; is not an HTTP status (100–599); write e.g. 500, 500, 200</source>
         <translation>Status-Folge: „%1“ ist kein HTTP-Status (100–599); schreiben Sie z. B. 500, 500, 200</translation>
     </message>
@@ -2600,7 +2765,7 @@ Nutzdaten:
         <translation>Antwort-Header: „%1“ braucht die Form Name: Wert</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+128"/>
         <source>Listen: %1</source>
         <translation>Empfangen auf: %1</translation>
     </message>
@@ -2640,6 +2805,16 @@ Nutzdaten:
         <translation>Authentifizierung: Ein eigener Header braucht seinen Namen</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Authentication: &quot;%1&quot; is not a header name; use letters, digits and -, such as X-Api-Key</source>
+        <translation>Authentifizierung: &quot;%1&quot; ist kein Header-Name; verwenden Sie Buchstaben, Ziffern und -, etwa X-Api-Key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Authentication: the prefix cannot hold line breaks or NUL characters</source>
+        <translation>Authentifizierung: Das Präfix darf keine Zeilenumbrüche oder NUL-Zeichen enthalten</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Authentication: OAuth 2.0 accepts only this receiver&apos;s tokens; turn on the token endpoint</source>
         <translation>Authentifizierung: OAuth 2.0 akzeptiert nur Tokens dieses Empfängers; aktivieren Sie den Token-Endpoint</translation>
@@ -2648,6 +2823,41 @@ Nutzdaten:
         <location line="+4"/>
         <source>Signatures, row %1: give at least one secret</source>
         <translation>Signaturen, Zeile %1: Geben Sie mindestens ein Secret an</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signatures, row %1: &quot;%2&quot; is not a header name; use letters, digits and -, such as X-Webhook-Signature (or leave it empty for that default)</source>
+        <translation>Signaturen, Zeile %1: &quot;%2&quot; ist kein Header-Name; verwenden Sie Buchstaben, Ziffern und -, etwa X-Webhook-Signature (oder lassen Sie das Feld für diesen Standard leer)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signatures, row %1: the prefix cannot hold line breaks or NUL characters</source>
+        <translation>Signaturen, Zeile %1: Das Präfix darf keine Zeilenumbrüche oder NUL-Zeichen enthalten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JWS key set URL: give an absolute http:// or https:// URL, such as https://sender.example/jwks.json</source>
+        <translation>URL des JWS-Schlüsselsatzes: Geben Sie eine absolute http://- oder https://-URL an, etwa https://sender.example/jwks.json</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key set: the path starts with /, such as /.well-known/jwks.json</source>
+        <translation>Schlüsselsatz: Der Pfad beginnt mit /, etwa /.well-known/jwks.json</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key set: the path is the token endpoint&apos;s path too; give each its own path</source>
+        <translation>Schlüsselsatz: Der Pfad ist auch der des Token-Endpunkts; geben Sie jedem einen eigenen Pfad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key set: give a JWKS file to serve (file:keys.json), or check &quot;Also serve the public part of the JWE private key&quot;</source>
+        <translation>Schlüsselsatz: Geben Sie eine bereitzustellende JWKS-Datei an (file:keys.json) oder aktivieren Sie &quot;Auch den öffentlichen Teil des privaten JWE-Schlüssels bereitstellen&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Key set: serving the decryption key needs a JWE private key (Verification tab)</source>
+        <translation>Schlüsselsatz: Zum Bereitstellen des Entschlüsselungsschlüssels ist ein privater JWE-Schlüssel nötig (Reiter Prüfung)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2665,7 +2875,7 @@ Nutzdaten:
         <translation>Token-Endpoint: Client-Authentifizierung „%1“ ist keine von basic, post, jwt</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Running; answers changed: status %1%2%3%4</source>
         <translation>Läuft; Antworten geändert: Status %1%2%3%4</translation>
     </message>

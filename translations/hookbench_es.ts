@@ -1494,16 +1494,18 @@ carga:
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+90"/>
+        <location line="+120"/>
         <source>Delete %1</source>
         <translation>Eliminar %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-97"/>
+        <location line="+128"/>
         <source>Rename %1 to %2</source>
         <translation>Renombrar %1 a %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-95"/>
         <source>Move endpoint</source>
         <translation>Mover endpoint</translation>
     </message>
@@ -1513,13 +1515,13 @@ carga:
         <translation>Eliminar evento</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+895"/>
+        <location line="+104"/>
+        <location line="+928"/>
         <source>HookBench</source>
         <translation>HookBench</translation>
     </message>
     <message>
-        <location line="-886"/>
+        <location line="-919"/>
         <source>The history is not available: %1</source>
         <translation>El historial no está disponible: %1</translation>
     </message>
@@ -1564,7 +1566,7 @@ carga:
         <translation>Re&amp;nombrar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Delete</source>
         <translation>&amp;Eliminar</translation>
     </message>
@@ -1754,13 +1756,13 @@ carga:
         <translation>Receptores</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+279"/>
+        <location line="+28"/>
+        <location line="+283"/>
         <source>Add endpoint</source>
         <translation>Añadir endpoint</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-269"/>
         <source>Save endpoint</source>
         <translation>Guardar endpoint</translation>
     </message>
@@ -1786,12 +1788,12 @@ carga:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+662"/>
+        <location line="+685"/>
         <source>Receiver</source>
         <translation>Receptor</translation>
     </message>
     <message>
-        <location line="-642"/>
+        <location line="-665"/>
         <source>Keychain: checking…</source>
         <translation>Llavero: comprobando…</translation>
     </message>
@@ -1831,7 +1833,7 @@ carga:
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>New endpoint</source>
         <translation>Nuevo endpoint</translation>
     </message>
@@ -1847,24 +1849,30 @@ carga:
         <translation>Duplicar %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
+        <source>Not deleted: cannot read the receiver file: %1</source>
+        <translation>No se ha borrado: no se puede leer el archivo del receptor: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
         <source>Deleted. Undo (%1) brings it back.</source>
         <translation>Eliminado. Deshacer (%1) lo recupera.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+57"/>
         <source>Saving %1…</source>
         <translation>Guardando %1…</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+245"/>
-        <location line="+67"/>
+        <location line="+246"/>
+        <location line="+69"/>
         <source>Not saved: %1</source>
         <translation>No guardado: %1</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-305"/>
         <source>Saved</source>
         <translation>Guardado</translation>
     </message>
@@ -1877,25 +1885,25 @@ carga:
         <location line="+5"/>
         <location line="+1"/>
         <location line="+30"/>
-        <location line="+330"/>
+        <location line="+334"/>
         <location line="+10"/>
         <source>Not sent: %1</source>
         <translation>No enviado: %1</translation>
     </message>
     <message>
-        <location line="-365"/>
-        <location line="+338"/>
+        <location line="-369"/>
+        <location line="+342"/>
         <source>Not sent: the event is not valid: %1</source>
         <translation>No enviado: el evento no es válido: %1</translation>
     </message>
     <message>
-        <location line="-324"/>
-        <location line="+418"/>
+        <location line="-328"/>
+        <location line="+422"/>
         <source>Reading secrets…</source>
         <translation>Leyendo secretos…</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-393"/>
         <source>Attempt %1 of %2 in flight…</source>
         <translation>Intento %1 de %2 en curso…</translation>
     </message>
@@ -1948,7 +1956,7 @@ carga:
         <translation>&lt;b&gt;Ningún llavero responde.&lt;/b&gt; Los valores secretos que escriba no se pueden guardar, y tampoco se escribe nada en texto plano en su lugar. Inicie el llavero de su escritorio (GNOME Keyring o KWallet) y reinicie HookBench, o indique los secretos como referencias env:NAME o file:PATH.&lt;br&gt;%1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%1%2 — HookBench</source>
         <translation>%1%2 — HookBench</translation>
     </message>
@@ -2004,7 +2012,7 @@ carga:
         <translation>Evento guardado</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Choose an endpoint to check first.</source>
         <translation>Elija primero un endpoint que comprobar.</translation>
     </message>
@@ -2148,7 +2156,7 @@ carga:
 <context>
     <name>ReceiverLibrary</name>
     <message>
-        <location filename="../ui/ReceiverLibrary.cpp" line="+37"/>
+        <location filename="../ui/ReceiverLibrary.cpp" line="+38"/>
         <source>Receiver</source>
         <translation>Receptor</translation>
     </message>
@@ -2158,20 +2166,51 @@ carga:
         <translation>%1 contiene un valor secreto que aún no está en el llavero; guárdelo de nuevo cuando haya un llavero disponible, o use una referencia env: o file:</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+68"/>
+        <location line="+32"/>
         <source>there is no receiver %1</source>
         <translation>no existe el receptor %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-29"/>
         <source>cannot delete the receiver file: %1</source>
         <translation>no se puede eliminar el archivo del receptor: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a receiver named %1 exists again; rename it, then undo once more</source>
+        <translation>vuelve a existir un receptor llamado %1; cámbiele el nombre y vuelva a deshacer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot write the receiver file: %1</source>
+        <translation>no se puede escribir el archivo del receptor: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rename: give the receiver a name</source>
+        <translation>Cambiar nombre: dé un nombre al receptor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rename: &quot;%1&quot; cannot be a file name; leave out / \ : * ? &quot; &lt; &gt; |, a leading dot and spaces at either end</source>
+        <translation>Cambiar nombre: &quot;%1&quot; no puede ser un nombre de archivo; omita / \ : * ? &quot; &lt; &gt; |, un punto inicial y los espacios en los extremos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename: there is already a receiver named %1; choose another name</source>
+        <translation>Cambiar nombre: ya hay un receptor llamado %1; elija otro nombre</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cannot rename the receiver file %1 to %2</source>
+        <translation>no se puede cambiar el nombre del archivo del receptor %1 a %2</translation>
     </message>
 </context>
 <context>
     <name>ReceiverPanel</name>
     <message>
-        <location filename="../ui/ReceiverPanel.cpp" line="+112"/>
+        <location filename="../ui/ReceiverPanel.cpp" line="+162"/>
         <source>General</source>
         <translation>General</translation>
     </message>
@@ -2197,17 +2236,22 @@ carga:
     </message>
     <message>
         <location line="+1"/>
+        <source>Key set (JWKS)</source>
+        <translation>Conjunto de claves (JWKS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Limits</source>
         <translation>Límites</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+818"/>
+        <location line="+1020"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
     <message>
-        <location line="-816"/>
+        <location line="-1018"/>
         <source>Start or stop this receiver (Ctrl+R)</source>
         <translation>Iniciar o detener este receptor (Ctrl+R)</translation>
     </message>
@@ -2243,12 +2287,12 @@ carga:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+807"/>
+        <location line="+1009"/>
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location line="-764"/>
+        <location line="-966"/>
         <source>host:port; port 0 picks a free port</source>
         <translation>host:puerto; el puerto 0 elige uno libre</translation>
     </message>
@@ -2336,12 +2380,22 @@ carga:
         <location line="+2"/>
         <location line="+1"/>
         <location line="+2"/>
-        <location line="+142"/>
+        <location line="+204"/>
         <source>value or env:/file:/keychain:</source>
         <translation>valor o env:/file:/keychain:</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-203"/>
+        <source>optional, e.g. ApiKey </source>
+        <translation>opcional, p. ej. ApiKey </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written before the key in the header, e.g. ApiKey </source>
+        <translation>Se escribe delante de la clave en la cabecera, p. ej. ApiKey </translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Authentication:</source>
         <translation>&amp;Autenticación:</translation>
     </message>
@@ -2371,22 +2425,57 @@ carga:
         <translation>Valor:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Prefix:</source>
+        <translation>Prefijo:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Scheme</source>
         <translation>Esquema</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Secrets (comma-separated, for rotation)</source>
         <translation>Secretos (separados por comas, para rotación)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tolerance</source>
         <translation>Tolerancia</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Header (hmac-sha256)</source>
+        <translation>Cabecera (hmac-sha256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix</source>
+        <translation>Prefijo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hmac-sha256 only: where the signature is; empty means X-Webhook-Signature</source>
+        <translation>solo hmac-sha256: dónde va la firma; vacío significa X-Webhook-Signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hmac-sha256 only: hex or base64</source>
+        <translation>solo hmac-sha256: hex o base64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hmac-sha256 only: text before the signature in the header, e.g. sha256=</source>
+        <translation>solo hmac-sha256: texto delante de la firma en la cabecera, p. ej. sha256=</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Add signature</source>
         <translation>Añadir firma</translation>
     </message>
@@ -2407,18 +2496,33 @@ carga:
     </message>
     <message>
         <location line="+2"/>
+        <source>A JWKS file; the token&apos;s kid chooses the key</source>
+        <translation>Un archivo JWKS; el kid del token elige la clave</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional: https://sender.example/jwks.json</source>
+        <translation>opcional: https://sender.example/jwks.json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetched at start, and again (at most once a minute) for an unknown kid</source>
+        <translation>Se descarga al iniciar y de nuevo (como mucho una vez por minuto) ante un kid desconocido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Answer a repeated event id 200 and mark it duplicate</source>
         <translation>Responder 200 a un id de evento repetido y marcarlo como duplicado</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+47"/>
-        <location line="+57"/>
+        <location line="+52"/>
+        <location line="+95"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-146"/>
         <source>no age limit</source>
         <translation>sin límite de antigüedad</translation>
     </message>
@@ -2431,6 +2535,16 @@ carga:
         <location line="+1"/>
         <source>JWS secret:</source>
         <translation>Secreto JWS:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWS key set (JWKS file):</source>
+        <translation>Conjunto de claves JWS (archivo JWKS):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWS key set URL:</source>
+        <translation>URL del conjunto de claves JWS:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2448,23 +2562,28 @@ carga:
         <translation>Antigüedad máxima:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>secret, or env:/file:/keychain: reference</source>
         <translation>secreto o referencia env:/file:/keychain:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>The first accepted requests get these statuses in turn, then Status</source>
         <translation>Las primeras peticiones aceptadas reciben estos estados por turno, después Estado</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+94"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-93"/>
         <source>Drop: close the connection without answering</source>
         <translation>Descartar: cerrar la conexión sin responder</translation>
     </message>
@@ -2505,11 +2624,12 @@ carga:
     </message>
     <message>
         <location line="+10"/>
+        <location line="+30"/>
         <source>Path:</source>
         <translation>Ruta:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
         <source>Client id:</source>
         <translation>Id de cliente:</translation>
     </message>
@@ -2530,6 +2650,46 @@ carga:
     </message>
     <message>
         <location line="+13"/>
+        <source>Serve a public key set (JWKS)</source>
+        <translation>Servir un conjunto de claves públicas (JWKS)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional: file:keys.json</source>
+        <translation>opcional: file:keys.json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A JWKS file: only the public part of its keys is served</source>
+        <translation>Un archivo JWKS: solo se sirve la parte pública de sus claves</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also serve the public part of the JWE private key</source>
+        <translation>Servir también la parte pública de la clave privada JWE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default: the key&apos;s RFC 7638 thumbprint</source>
+        <translation>predeterminado: la huella RFC 7638 de la clave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senders fetch the receiver&apos;s encryption key here; another receiver&apos;s JWS key set URL can point here too. Private parts and shared keys are never served.</source>
+        <translation>Los emisores obtienen aquí la clave de cifrado del receptor; la URL del conjunto de claves JWS de otro receptor también puede apuntar aquí. Nunca se sirven partes privadas ni claves compartidas.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>JWKS file:</source>
+        <translation>Archivo JWKS:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decryption key id:</source>
+        <translation>Id. de la clave de descifrado:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <location line="+1"/>
         <source> bytes</source>
         <translation> bytes</translation>
@@ -2590,7 +2750,12 @@ carga:
         <translation>Comando curl copiado (secretos enmascarados)</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+32"/>
+        <source>optional: Authorization</source>
+        <translation>opcional: Authorization</translation>
+    </message>
+    <message>
+        <location line="+123"/>
         <source>Status sequence: &quot;%1&quot; is not an HTTP status (100–599); write e.g. 500, 500, 200</source>
         <translation>Secuencia de estados: «%1» no es un estado HTTP (100–599); escriba p. ej. 500, 500, 200</translation>
     </message>
@@ -2600,7 +2765,7 @@ carga:
         <translation>Cabeceras de respuesta: «%1» necesita la forma Nombre: valor</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+128"/>
         <source>Listen: %1</source>
         <translation>Escuchar en: %1</translation>
     </message>
@@ -2640,6 +2805,16 @@ carga:
         <translation>Autenticación: una cabecera personalizada necesita su nombre</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Authentication: &quot;%1&quot; is not a header name; use letters, digits and -, such as X-Api-Key</source>
+        <translation>Autenticación: &quot;%1&quot; no es un nombre de cabecera; use letras, dígitos y -, como X-Api-Key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Authentication: the prefix cannot hold line breaks or NUL characters</source>
+        <translation>Autenticación: el prefijo no puede contener saltos de línea ni caracteres NUL</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Authentication: OAuth 2.0 accepts only this receiver&apos;s tokens; turn on the token endpoint</source>
         <translation>Autenticación: OAuth 2.0 solo acepta los tokens de este receptor; active el endpoint de tokens</translation>
@@ -2648,6 +2823,41 @@ carga:
         <location line="+4"/>
         <source>Signatures, row %1: give at least one secret</source>
         <translation>Firmas, fila %1: indique al menos un secreto</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signatures, row %1: &quot;%2&quot; is not a header name; use letters, digits and -, such as X-Webhook-Signature (or leave it empty for that default)</source>
+        <translation>Firmas, fila %1: &quot;%2&quot; no es un nombre de cabecera; use letras, dígitos y -, como X-Webhook-Signature (o déjelo vacío para usar ese valor predeterminado)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signatures, row %1: the prefix cannot hold line breaks or NUL characters</source>
+        <translation>Firmas, fila %1: el prefijo no puede contener saltos de línea ni caracteres NUL</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JWS key set URL: give an absolute http:// or https:// URL, such as https://sender.example/jwks.json</source>
+        <translation>URL del conjunto de claves JWS: indique una URL absoluta http:// o https://, como https://sender.example/jwks.json</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key set: the path starts with /, such as /.well-known/jwks.json</source>
+        <translation>Conjunto de claves: la ruta empieza por /, como /.well-known/jwks.json</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key set: the path is the token endpoint&apos;s path too; give each its own path</source>
+        <translation>Conjunto de claves: la ruta es también la del endpoint de tokens; dé a cada uno su propia ruta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key set: give a JWKS file to serve (file:keys.json), or check &quot;Also serve the public part of the JWE private key&quot;</source>
+        <translation>Conjunto de claves: indique un archivo JWKS que servir (file:keys.json) o marque &quot;Servir también la parte pública de la clave privada JWE&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Key set: serving the decryption key needs a JWE private key (Verification tab)</source>
+        <translation>Conjunto de claves: servir la clave de descifrado requiere una clave privada JWE (pestaña Verificación)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2665,7 +2875,7 @@ carga:
         <translation>Endpoint de tokens: la autenticación del cliente «%1» no es ninguna de basic, post, jwt</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Running; answers changed: status %1%2%3%4</source>
         <translation>En marcha; respuestas cambiadas: estado %1%2%3%4</translation>
     </message>

@@ -201,6 +201,67 @@ private:
     QByteArray m_content;
 };
 
+// Receiver profiles are files named after the receiver. A deleted one keeps its exact bytes (and
+// its keychain entries stay), so undo writes the same file back.
+class DeleteReceiverCommand final : public QUndoCommand
+{
+public:
+    DeleteReceiverCommand(MainWindow* window, QString id, QByteArray content)
+        : QUndoCommand(MainWindow::tr("Delete %1").arg(id))
+        , m_window(window)
+        , m_id(std::move(id))
+        , m_content(std::move(content))
+    { }
+    void redo() override
+    {
+        m_window->receiverPanel()->receiverRemoved(m_id); // a running receiver stops first
+        if (auto removed = m_window->receiverLibrary()->remove(m_id); !removed) {
+            m_window->statusBar()->showMessage(removed.error().toString(), 10000);
+        }
+    }
+    void undo() override
+    {
+        if (auto restored = m_window->receiverLibrary()->restore(m_id, m_content); !restored) {
+            m_window->statusBar()->showMessage(restored.error().toString(), 10000);
+            return;
+        }
+        m_window->selectReceiver(m_id);
+    }
+
+private:
+    MainWindow* m_window;
+    QString m_id;
+    QByteArray m_content;
+};
+
+class RenameReceiverCommand final : public QUndoCommand
+{
+public:
+    RenameReceiverCommand(MainWindow* window, QString from, QString to)
+        : QUndoCommand(MainWindow::tr("Rename %1 to %2").arg(from, to))
+        , m_window(window)
+        , m_from(std::move(from))
+        , m_to(std::move(to))
+    { }
+    void redo() override { apply(m_from, m_to); }
+    void undo() override { apply(m_to, m_from); }
+
+private:
+    void apply(const QString& from, const QString& to)
+    {
+        if (auto renamed = m_window->receiverLibrary()->rename(from, to); !renamed) {
+            m_window->statusBar()->showMessage(renamed.error().toString(), 10000);
+            return;
+        }
+        m_window->receiverPanel()->receiverRenamed(from, to);
+        m_window->selectReceiver(to);
+    }
+
+    MainWindow* m_window;
+    QString m_from;
+    QString m_to;
+};
+
 bool meansNoKeychain(const QString& message)
 {
     return message.contains(QLatin1String("No keychain"), Qt::CaseInsensitive);
@@ -338,7 +399,9 @@ void MainWindow::buildActions()
             duplicateEndpoint();
         });
     m_renameAction = make(QStringLiteral("renameAction"), tr("Re&name"), QKeySequence(Qt::Key_F2), [this] {
-        if (auto* item = m_tree->currentItem(); item && item->data(0, KindRole).toInt() == EndpointItem) {
+        if (auto* item = m_tree->currentItem();
+            item
+            && (item->data(0, KindRole).toInt() == EndpointItem || item->data(0, KindRole).toInt() == ReceiverItem)) {
             m_tree->editItem(item);
         }
     });
@@ -534,10 +597,20 @@ void MainWindow::buildLayout()
     }
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] { onTreeSelection(); });
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item) {
-        if (m_rebuilding || item->data(0, KindRole).toInt() != EndpointItem) {
+        if (m_rebuilding) {
             return;
         }
-        renameEndpoint(item->data(0, IdRole).toString(), item->text(0).trimmed());
+        if (item->data(0, KindRole).toInt() == ReceiverItem) {
+            // After the editor has closed: the rename rebuilds the tree, the edited item included.
+            QMetaObject::invokeMethod(
+                this,
+                [this, id = item->data(0, IdRole).toString(), name = item->text(0).trimmed()] {
+                    renameReceiver(id, name);
+                },
+                Qt::QueuedConnection);
+        } else if (item->data(0, KindRole).toInt() == EndpointItem) {
+            renameEndpoint(item->data(0, IdRole).toString(), item->text(0).trimmed());
+        }
     });
     auto* addButton = new QPushButton(tr("Add endpoint"), sidebar);
     addButton->setObjectName(QStringLiteral("addEndpointButton"));
@@ -723,6 +796,7 @@ void MainWindow::rebuildTree()
         item->setData(0, IdRole, entry.id);
         item->setData(0, KindRole, ReceiverItem);
         item->setToolTip(0, entry.config.listenString());
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
     }
     m_rebuilding = false;
     updateFirstRun();
@@ -783,7 +857,10 @@ void MainWindow::onTreeSelection()
         m_composer->loadTemplate(item->data(0, IdRole).toString());
         m_tabs->setCurrentIndex(1);
     } else if (kind == ReceiverItem) {
-        m_receiverPanel->showReceiver(item->data(0, IdRole).toString());
+        // The one already in the form keeps its unsaved edits (the tree is rebuilt on every change).
+        if (const QString id = item->data(0, IdRole).toString(); id != m_receiverPanel->currentId()) {
+            m_receiverPanel->showReceiver(id);
+        }
         m_tabs->setCurrentIndex(ReceiverPage);
     } else if (kind == EndpointItem) {
         const QString id = item->data(0, IdRole).toString();
@@ -855,12 +932,15 @@ void MainWindow::deleteSelected()
     }
     if (item->data(0, KindRole).toInt() == ReceiverItem) {
         const QString id = item->data(0, IdRole).toString();
-        if (m_receiverPanel->runningId() == id) {
-            m_receiverPanel->stop();
+        QFile file(m_receivers->filePath(id));
+        if (!file.open(QIODevice::ReadOnly)) {
+            showProblem(tr("Not deleted: cannot read the receiver file: %1").arg(file.errorString()));
+            return;
         }
-        if (auto removed = m_receivers->remove(id); !removed) {
-            showProblem(removed.error().toString());
-        }
+        m_undo->push(new DeleteReceiverCommand(this, id, file.readAll()));
+        statusBar()->showMessage(tr("Deleted. Undo (%1) brings it back.")
+                                     .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
+                                 6000);
         return;
     }
     const QString id = item->data(0, IdRole).toString();
@@ -883,6 +963,19 @@ void MainWindow::renameEndpoint(const QString& id, const QString& name)
         return;
     }
     m_undo->push(new RenameEndpointCommand(this, id, entry->profile.name, name));
+}
+
+void MainWindow::renameReceiver(const QString& id, const QString& name)
+{
+    if (name == id) {
+        return;
+    }
+    if (auto allowed = m_receivers->checkRename(id, name); !allowed) {
+        showProblem(allowed.error().message);
+        rebuildTree(); // the old name again
+        return;
+    }
+    m_undo->push(new RenameReceiverCommand(this, id, name));
 }
 
 void MainWindow::moveEndpoint(int delta)
@@ -1092,7 +1185,8 @@ void MainWindow::updateActions()
     const bool endpoint = !m_currentId.isEmpty();
     const int index = m_library->indexOf(m_currentId);
     m_duplicateAction->setEnabled(endpoint);
-    m_renameAction->setEnabled(endpoint);
+    m_renameAction->setEnabled(endpoint
+                               || (m_tree->currentItem() && m_tree->currentItem()->data(0, KindRole) == ReceiverItem));
     m_deleteAction->setEnabled(m_tree->currentItem() && m_tree->currentItem()->data(0, KindRole).toInt() != 0);
     m_moveUpAction->setEnabled(index > 0);
     m_moveDownAction->setEnabled(index >= 0 && index + 1 < m_library->entries().size());
@@ -1219,7 +1313,9 @@ void MainWindow::selectReceiver(const QString& id)
         QTreeWidgetItem* item = m_receiversRoot->child(i);
         if (item->data(0, IdRole).toString() == id) {
             m_tree->setCurrentItem(item);
-            m_receiverPanel->showReceiver(id);
+            if (m_receiverPanel->currentId() != id) {
+                m_receiverPanel->showReceiver(id);
+            }
             showReceiverPage();
             return;
         }
@@ -1256,7 +1352,8 @@ void MainWindow::showEndpointMenu(const QPoint& pos)
     } else if (kind == ReceiverItem) {
         m_tree->setCurrentItem(item);
         menu.addAction(m_toggleReceiverAction);
-        menu.addAction(m_deleteAction);
+        menu.addSeparator();
+        menu.addActions({m_renameAction, m_deleteAction});
     } else {
         return;
     }

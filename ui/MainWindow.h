@@ -77,6 +77,8 @@ public:
     // The Receiver page: a receiver profile in the panel, a new one, start/stop.
     void selectReceiver(const QString& id);
     void addReceiver();
+    // Renames a receiver profile's file (undoable); a clash or an invalid name is refused with a message.
+    void renameReceiver(const QString& id, const QString& name);
     void showReceiverPage();
     // "Check endpoint…": the conformance check of the selected endpoint in a dialog (not modal).
     CheckEndpointDialog* checkEndpoint();

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 #include <memory>
 
@@ -144,11 +145,26 @@ void ReceiverLibrary::save(ReceiverEntry entry, Done done)
         pending->done({});
     };
 
+    // A renamed receiver keeps the keychain references of its old name: a new receiver that
+    // takes that name gets entries of its own instead of overwriting the other one's secrets.
+    QStringList usedElsewhere;
+    for (ReceiverEntry other : m_entries) {
+        if (other.id == pending->entry.id) {
+            continue;
+        }
+        for (const auto& field : secretFields(other.config)) {
+            usedElsewhere << *field.second;
+        }
+    }
     const QString id = pending->entry.id;
+    const QString unique = id + QLatin1Char('.') + EndpointLibrary::newId();
     EndpointLibrary::storeSecrets(
         m_store,
         secretFields(pending->entry.config),
-        [id](const QString& path) { return keychainName(id, path); },
+        [id, unique, usedElsewhere](const QString& path) {
+            const QString name = keychainName(id, path);
+            return usedElsewhere.contains(QStringLiteral("keychain:") + name) ? keychainName(unique, path) : name;
+        },
         pending,
         [pending, finish](Result<void> stored) {
             if (!stored) {
@@ -169,6 +185,68 @@ Result<void> ReceiverLibrary::remove(const QString& id)
         return Error(tr("cannot delete the receiver file: %1").arg(file.errorString()), {}, file.fileName());
     }
     m_entries.removeAt(i);
+    emit changed();
+    return {};
+}
+
+Result<void> ReceiverLibrary::restore(const QString& id, const QByteArray& content)
+{
+    if (indexOf(id) >= 0 || QFile::exists(filePath(id))) {
+        return Error(tr("a receiver named %1 exists again; rename it, then undo once more").arg(id));
+    }
+    QDir().mkpath(m_folder);
+    QSaveFile file(filePath(id));
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
+        return Error(tr("cannot write the receiver file: %1").arg(file.errorString()), {}, file.fileName());
+    }
+    auto config = ReceiverConfig::load(filePath(id));
+    if (!config) {
+        return config.error();
+    }
+    m_entries.append({id, std::move(config).value()});
+    emit changed();
+    return {};
+}
+
+Result<void> ReceiverLibrary::checkRename(const QString& from, const QString& to) const
+{
+    if (indexOf(from) < 0) {
+        return Error(tr("there is no receiver %1").arg(from));
+    }
+    if (to.trimmed().isEmpty()) {
+        return Error(tr("Rename: give the receiver a name"));
+    }
+    if (to != to.trimmed() || to.startsWith(QLatin1Char('.'))
+        || to.contains(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|\\x00-\\x1f]")))) {
+        return Error(tr("Rename: \"%1\" cannot be a file name; leave out / \\ : * ? \" < > |, a leading dot and "
+                        "spaces at either end")
+                         .arg(to));
+    }
+    // A change of case only is the same file on a case-insensitive file system: not a clash.
+    const bool otherFile =
+        QFile::exists(filePath(to))
+        && QFileInfo(filePath(to)).canonicalFilePath() != QFileInfo(filePath(from)).canonicalFilePath();
+    if (to != from && (indexOf(to) >= 0 || otherFile)) {
+        return Error(tr("Rename: there is already a receiver named %1; choose another name").arg(to));
+    }
+    return {};
+}
+
+Result<void> ReceiverLibrary::rename(const QString& from, const QString& to)
+{
+    if (auto ok = checkRename(from, to); !ok) {
+        return ok;
+    }
+    if (from == to) {
+        return {};
+    }
+    // Through a temporary name, so a change of case works on case-insensitive file systems too.
+    const QString temporary = filePath(from) + QStringLiteral(".renaming");
+    if (!QFile::rename(filePath(from), temporary) || !QFile::rename(temporary, filePath(to))) {
+        QFile::rename(temporary, filePath(from));
+        return Error(tr("cannot rename the receiver file %1 to %2").arg(filePath(from), filePath(to)));
+    }
+    m_entries[indexOf(from)].id = to;
     emit changed();
     return {};
 }

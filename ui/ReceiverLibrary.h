@@ -47,7 +47,15 @@ public:
 
     // Moves typed secret values into the store, then writes the file. `done` runs once.
     void save(ReceiverEntry entry, Done done);
+    // Deletes the file; its keychain entries stay, so restore() brings the receiver back whole.
     Result<void> remove(const QString& id);
+    // Writes `content` (a removed file's exact bytes) back as `id` and loads it again.
+    Result<void> restore(const QString& id, const QByteArray& content);
+    // Why `to` cannot be the new name of `from` (empty, a character a file name cannot hold,
+    // taken by another receiver), or nothing when it can.
+    Result<void> checkRename(const QString& from, const QString& to) const;
+    // Renames the file; its content, and so its keychain references, stay as they are.
+    Result<void> rename(const QString& from, const QString& to);
 
 signals:
     void changed();

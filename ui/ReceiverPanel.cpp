@@ -6,6 +6,7 @@
 
 #include "receiver/Receiver.h"
 #include "secrets/SecretStore.h"
+#include "util/Headers.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -31,14 +32,63 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace {
 enum SignatureColumn
 {
     SchemeColumn,
     SecretsColumn,
     ToleranceColumn,
+    HeaderColumn, // the three hmac-sha256 columns: their field sits in a holder, hidden for other schemes
+    EncodingColumn,
+    PrefixColumn,
     SignatureColumnCount
 };
+
+// The field of one signature row: the cell widget itself, or the field inside its holder.
+template <typename T>
+T* rowField(const QTableWidget* table, int row, int column)
+{
+    QWidget* cell = table->cellWidget(row, column);
+    if (auto* direct = qobject_cast<T*>(cell)) {
+        return direct;
+    }
+    return cell ? cell->findChild<T*>() : nullptr;
+}
+
+// The view shows every cell widget it lays out, so a field hidden per row needs a holder.
+QWidget* holder(QWidget* field, QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field);
+    return box;
+}
+
+// A spin box holds an int; a loaded value beyond its range is kept while the box stays at its end.
+qint64 wideValue(const QSpinBox* box, qint64 loaded)
+{
+    return box->value() == box->maximum() && loaded > box->maximum() ? loaded : box->value();
+}
+
+bool validHeaderName(const QString& name)
+{
+    return Headers::validate(name.toUtf8(), QByteArrayLiteral("x"), QString()).ok();
+}
+
+bool validHeaderValue(const QString& value)
+{
+    return Headers::validate(QByteArrayLiteral("X"), value.toUtf8(), QString()).ok();
+}
+
+bool isHttpUrl(const QString& text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && !url.host().isEmpty()
+           && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
 
 QSpinBox* spin(QWidget* parent, const QString& name, int min, int max, const QString& suffix = {})
 {
@@ -114,6 +164,7 @@ ReceiverPanel::ReceiverPanel(ReceiverLibrary* library, SecretStore* store, QWidg
     m_formTabs->addTab(buildVerifyTab(), tr("Verification"));
     m_formTabs->addTab(buildResponsesTab(), tr("Responses"));
     m_formTabs->addTab(buildTokenTab(), tr("Token endpoint"));
+    m_formTabs->addTab(buildJwksTab(), tr("Key set (JWKS)"));
     m_formTabs->addTab(buildLimitsTab(), tr("Limits"));
 
     m_validation = new QLabel(this);
@@ -254,18 +305,32 @@ QWidget* ReceiverPanel::buildVerifyTab()
     m_authToken = secret(page, QStringLiteral("receiverAuthTokenLineEdit"), tr("value or env:/file:/keychain:"));
     m_authHeader = line(page, QStringLiteral("receiverAuthHeaderLineEdit"), QStringLiteral("X-Api-Key"));
     m_authValue = secret(page, QStringLiteral("receiverAuthValueLineEdit"), tr("value or env:/file:/keychain:"));
+    m_authPrefix = line(page, QStringLiteral("receiverAuthPrefixLineEdit"), tr("optional, e.g. ApiKey "));
+    m_authPrefix->setToolTip(tr("Written before the key in the header, e.g. ApiKey "));
     form->addRow(tr("&Authentication:"), m_authType);
     form->addRow(tr("Username:"), m_authUsername);
     form->addRow(tr("Password:"), m_authPassword);
     form->addRow(tr("Token:"), m_authToken);
     form->addRow(tr("Header:"), m_authHeader);
     form->addRow(tr("Value:"), m_authValue);
+    form->addRow(tr("Prefix:"), m_authPrefix);
 
     m_signatures = new QTableWidget(0, SignatureColumnCount, page);
     m_signatures->setObjectName(QStringLiteral("receiverSignaturesTableWidget"));
-    m_signatures->setHorizontalHeaderLabels(
-        {tr("Scheme"), tr("Secrets (comma-separated, for rotation)"), tr("Tolerance")});
+    m_signatures->setHorizontalHeaderLabels({tr("Scheme"),
+                                             tr("Secrets (comma-separated, for rotation)"),
+                                             tr("Tolerance"),
+                                             tr("Header (hmac-sha256)"),
+                                             tr("Encoding"),
+                                             tr("Prefix")});
     m_signatures->horizontalHeader()->setSectionResizeMode(SecretsColumn, QHeaderView::Stretch);
+    m_signatures->horizontalHeaderItem(HeaderColumn)
+        ->setToolTip(tr("hmac-sha256 only: where the signature is; empty means X-Webhook-Signature"));
+    m_signatures->horizontalHeaderItem(EncodingColumn)->setToolTip(tr("hmac-sha256 only: hex or base64"));
+    m_signatures->horizontalHeaderItem(PrefixColumn)
+        ->setToolTip(tr("hmac-sha256 only: text before the signature in the header, e.g. sha256="));
+    m_signatures->setColumnWidth(HeaderColumn, 170);
+    m_signatures->setColumnWidth(PrefixColumn, 90);
     m_signatures->verticalHeader()->hide();
     m_signatures->setMinimumHeight(110);
     auto* sigButtons = new QHBoxLayout;
@@ -291,13 +356,20 @@ QWidget* ReceiverPanel::buildVerifyTab()
 
     m_jwsPublicKey = line(page, QStringLiteral("receiverJwsPublicKeyLineEdit"), QStringLiteral("file:sender.pub.pem"));
     m_jwsSecret = secret(page, QStringLiteral("receiverJwsSecretLineEdit"), tr("HS256 secret"));
+    m_jwsJwks = line(page, QStringLiteral("receiverJwsJwksLineEdit"), QStringLiteral("file:sender.jwks.json"));
+    m_jwsJwks->setToolTip(tr("A JWKS file; the token's kid chooses the key"));
+    m_jwsJwksUrl =
+        line(page, QStringLiteral("receiverJwsJwksUrlLineEdit"), tr("optional: https://sender.example/jwks.json"));
+    m_jwsJwksUrl->setToolTip(tr("Fetched at start, and again (at most once a minute) for an unknown kid"));
     m_jweKey = secret(page, QStringLiteral("receiverJweKeyLineEdit"), QStringLiteral("file:receiver.key"));
     m_dedupe = new QCheckBox(tr("Answer a repeated event id 200 and mark it duplicate"), page);
     m_dedupe->setObjectName(QStringLiteral("receiverDedupeCheckBox"));
-    m_maxAge = spin(page, QStringLiteral("receiverMaxAgeSpinBox"), 0, 365 * 24 * 3600, tr(" s"));
+    m_maxAge = spin(page, QStringLiteral("receiverMaxAgeSpinBox"), 0, std::numeric_limits<int>::max(), tr(" s"));
     m_maxAge->setSpecialValueText(tr("no age limit"));
     form->addRow(tr("JWS public key:"), m_jwsPublicKey);
     form->addRow(tr("JWS secret:"), m_jwsSecret);
+    form->addRow(tr("JWS key set (JWKS file):"), m_jwsJwks);
+    form->addRow(tr("JWS key set URL:"), m_jwsJwksUrl);
     form->addRow(tr("JWE private key:"), m_jweKey);
     form->addRow(tr("Dedupe:"), m_dedupe);
     form->addRow(tr("Max age:"), m_maxAge);
@@ -311,8 +383,11 @@ QWidget* ReceiverPanel::buildVerifyTab()
                             static_cast<QLineEdit*>(m_authToken),
                             m_authHeader,
                             static_cast<QLineEdit*>(m_authValue),
+                            m_authPrefix,
                             m_jwsPublicKey,
                             static_cast<QLineEdit*>(m_jwsSecret),
+                            m_jwsJwks,
+                            m_jwsJwksUrl,
                             static_cast<QLineEdit*>(m_jweKey)}) {
         connect(edit, &QLineEdit::textChanged, this, [this] { onEdited(); });
     }
@@ -343,12 +418,50 @@ void ReceiverPanel::addSignatureRow(const SignatureVerifyConfig& signature)
     tolerance->setRange(0, 365 * 24 * 3600);
     tolerance->setSuffix(tr(" s"));
     tolerance->setValue(signature.toleranceSeconds);
+    auto* header = new QLineEdit(m_signatures);
+    header->setObjectName(QStringLiteral("receiverSignatureHeaderLineEdit"));
+    header->setPlaceholderText(QStringLiteral("X-Webhook-Signature"));
+    header->setText(signature.header);
+    auto* encoding = new QComboBox(m_signatures);
+    encoding->setObjectName(QStringLiteral("receiverSignatureEncodingComboBox"));
+    encoding->addItem(QStringLiteral("hex"), int(SignatureConfig::Encoding::Hex));
+    encoding->addItem(QStringLiteral("base64"), int(SignatureConfig::Encoding::Base64));
+    encoding->setCurrentIndex(encoding->findData(int(signature.encoding)));
+    auto* prefix = new QLineEdit(m_signatures);
+    prefix->setObjectName(QStringLiteral("receiverSignaturePrefixLineEdit"));
+    prefix->setPlaceholderText(tr("none"));
+    prefix->setText(signature.prefix);
     m_signatures->setCellWidget(row, SchemeColumn, scheme);
     m_signatures->setCellWidget(row, SecretsColumn, secrets);
     m_signatures->setCellWidget(row, ToleranceColumn, tolerance);
-    connect(scheme, &QComboBox::currentIndexChanged, this, [this] { onEdited(); });
+    m_signatures->setCellWidget(row, HeaderColumn, holder(header, m_signatures));
+    m_signatures->setCellWidget(row, EncodingColumn, holder(encoding, m_signatures));
+    m_signatures->setCellWidget(row, PrefixColumn, holder(prefix, m_signatures));
+    connect(scheme, &QComboBox::currentIndexChanged, this, [this] {
+        updateSignatureFields();
+        onEdited();
+    });
     connect(secrets, &QLineEdit::textChanged, this, [this] { onEdited(); });
     connect(tolerance, &QSpinBox::valueChanged, this, [this] { onEdited(); });
+    connect(header, &QLineEdit::textChanged, this, [this] { onEdited(); });
+    connect(encoding, &QComboBox::currentIndexChanged, this, [this] { onEdited(); });
+    connect(prefix, &QLineEdit::textChanged, this, [this] { onEdited(); });
+    updateSignatureFields();
+}
+
+void ReceiverPanel::updateSignatureFields()
+{
+    // Header, encoding and prefix exist for hmac-sha256 only, the tolerance for timestamped schemes.
+    for (int row = 0; row < m_signatures->rowCount(); ++row) {
+        const auto scheme =
+            SignatureScheme(rowField<QComboBox>(m_signatures, row, SchemeColumn)->currentData().toInt());
+        const bool hmac = scheme == SignatureScheme::HmacSha256;
+        rowField<QLineEdit>(m_signatures, row, HeaderColumn)->setVisible(hmac);
+        rowField<QComboBox>(m_signatures, row, EncodingColumn)->setVisible(hmac);
+        rowField<QLineEdit>(m_signatures, row, PrefixColumn)->setVisible(hmac);
+        rowField<QSpinBox>(m_signatures, row, ToleranceColumn)
+            ->setEnabled(SignatureVerifyConfig::isTimestamped(scheme));
+    }
 }
 
 QWidget* ReceiverPanel::buildResponsesTab()
@@ -398,7 +511,7 @@ QWidget* ReceiverPanel::buildTokenTab()
     m_tokenSecret = secret(page, QStringLiteral("receiverTokenSecretLineEdit"), tr("value or env:/file:/keychain:"));
     m_tokenClientAuth =
         line(page, QStringLiteral("receiverTokenClientAuthLineEdit"), QStringLiteral("basic, post, jwt"));
-    m_tokenExpires = spin(page, QStringLiteral("receiverTokenExpiresSpinBox"), 1, 7 * 24 * 3600, tr(" s"));
+    m_tokenExpires = spin(page, QStringLiteral("receiverTokenExpiresSpinBox"), 1, 365 * 24 * 3600, tr(" s"));
     m_tokenExpires->setValue(3600);
     form->addRow(m_tokenEnabled);
     form->addRow(tr("Path:"), m_tokenPath);
@@ -414,14 +527,47 @@ QWidget* ReceiverPanel::buildTokenTab()
     return page;
 }
 
+QWidget* ReceiverPanel::buildJwksTab()
+{
+    auto* page = new QWidget;
+    auto* form = new QFormLayout(page);
+    m_jwksEnabled = new QCheckBox(tr("Serve a public key set (JWKS)"), page);
+    m_jwksEnabled->setObjectName(QStringLiteral("receiverJwksEnabledCheckBox"));
+    m_jwksPath = line(page, QStringLiteral("receiverJwksPathLineEdit"), QStringLiteral("/.well-known/jwks.json"));
+    m_jwksServe = line(page, QStringLiteral("receiverJwksServeLineEdit"), tr("optional: file:keys.json"));
+    m_jwksServe->setToolTip(tr("A JWKS file: only the public part of its keys is served"));
+    m_jwksDecryptionKey = new QCheckBox(tr("Also serve the public part of the JWE private key"), page);
+    m_jwksDecryptionKey->setObjectName(QStringLiteral("receiverJwksDecryptionKeyCheckBox"));
+    m_jwksKid = line(page, QStringLiteral("receiverJwksKidLineEdit"), tr("default: the key's RFC 7638 thumbprint"));
+    auto* note = new QLabel(tr("Senders fetch the receiver's encryption key here; another receiver's JWS key set "
+                               "URL can point here too. Private parts and shared keys are never served."),
+                            page);
+    note->setWordWrap(true);
+    form->addRow(m_jwksEnabled);
+    form->addRow(tr("Path:"), m_jwksPath);
+    form->addRow(tr("JWKS file:"), m_jwksServe);
+    form->addRow(m_jwksDecryptionKey);
+    form->addRow(tr("Decryption key id:"), m_jwksKid);
+    form->addRow(note);
+    for (QCheckBox* box : {m_jwksEnabled, m_jwksDecryptionKey}) {
+        connect(box, &QCheckBox::toggled, this, [this] { onEdited(); });
+    }
+    for (QLineEdit* edit : {m_jwksPath, m_jwksServe, m_jwksKid}) {
+        connect(edit, &QLineEdit::textChanged, this, [this] { onEdited(); });
+    }
+    return page;
+}
+
 QWidget* ReceiverPanel::buildLimitsTab()
 {
     auto* page = new QWidget;
     auto* form = new QFormLayout(page);
-    m_maxBody = spin(page, QStringLiteral("receiverMaxBodySpinBox"), 1, 1 << 30, tr(" bytes"));
-    m_maxHeader = spin(page, QStringLiteral("receiverMaxHeaderSpinBox"), 256, 1 << 24, tr(" bytes"));
-    m_headerTimeout = spin(page, QStringLiteral("receiverHeaderTimeoutSpinBox"), 100, 600000, tr(" ms"));
-    m_maxConnections = spin(page, QStringLiteral("receiverMaxConnectionsSpinBox"), 1, 100000);
+    // The ranges of the format, so a loaded value is shown as it is.
+    constexpr int most = std::numeric_limits<int>::max();
+    m_maxBody = spin(page, QStringLiteral("receiverMaxBodySpinBox"), 1, most, tr(" bytes"));
+    m_maxHeader = spin(page, QStringLiteral("receiverMaxHeaderSpinBox"), 1, most, tr(" bytes"));
+    m_headerTimeout = spin(page, QStringLiteral("receiverHeaderTimeoutSpinBox"), 1, most, tr(" ms"));
+    m_maxConnections = spin(page, QStringLiteral("receiverMaxConnectionsSpinBox"), 1, most);
     form->addRow(tr("Max body:"), m_maxBody);
     form->addRow(tr("Max headers:"), m_maxHeader);
     form->addRow(tr("Header timeout:"), m_headerTimeout);
@@ -521,8 +667,13 @@ void ReceiverPanel::updateAuthFields()
     show(m_authUsername, type == AuthType::Basic);
     show(m_authPassword, type == AuthType::Basic);
     show(m_authToken, type == AuthType::Bearer);
-    show(m_authHeader, type == AuthType::ApiKey || type == AuthType::Header);
+    // Basic and Bearer may expect their value in another header than Authorization.
+    show(m_authHeader,
+         type == AuthType::ApiKey || type == AuthType::Header || type == AuthType::Basic || type == AuthType::Bearer);
     show(m_authValue, type == AuthType::ApiKey || type == AuthType::Header);
+    show(m_authPrefix, type == AuthType::ApiKey);
+    m_authHeader->setPlaceholderText(type == AuthType::Basic || type == AuthType::Bearer ? tr("optional: Authorization")
+                                                                                         : QStringLiteral("X-Api-Key"));
 }
 
 void ReceiverPanel::showReceiver(const QString& id)
@@ -534,6 +685,32 @@ void ReceiverPanel::showReceiver(const QString& id)
     m_currentId = id;
     m_nameLabel->setText(id);
     setConfig(entry->config);
+    updateRunState();
+}
+
+void ReceiverPanel::receiverRenamed(const QString& from, const QString& to)
+{
+    if (m_currentId == from) {
+        m_currentId = to; // unsaved edits in the form stay, and save under the new name
+        m_nameLabel->setText(to);
+    }
+    if (m_runningId == from) {
+        m_runningId = to;
+    }
+    updateRunState();
+}
+
+void ReceiverPanel::receiverRemoved(const QString& id)
+{
+    if (m_runningId == id) {
+        stop();
+    }
+    if (m_currentId == id) {
+        // Saving the form now would bring the file back under its old name: start afresh.
+        m_currentId.clear();
+        m_nameLabel->clear();
+        setConfig(ReceiverConfig {});
+    }
     updateRunState();
 }
 
@@ -557,15 +734,18 @@ void ReceiverPanel::setConfig(const ReceiverConfig& config)
     m_authToken->setText(auth.token);
     m_authHeader->setText(auth.headerName);
     m_authValue->setText(auth.value);
+    m_authPrefix->setText(auth.prefix);
     m_signatures->setRowCount(0);
     for (const SignatureVerifyConfig& signature : config.verify.signatures) {
         addSignatureRow(signature);
     }
     m_jwsPublicKey->setText(config.verify.jws ? config.verify.jws->publicKey : QString());
     m_jwsSecret->setText(config.verify.jws ? config.verify.jws->secret : QString());
+    m_jwsJwks->setText(config.verify.jws ? config.verify.jws->jwks : QString());
+    m_jwsJwksUrl->setText(config.verify.jws ? config.verify.jws->jwksUrl : QString());
     m_jweKey->setText(config.verify.jwe ? config.verify.jwe->privateKey : QString());
     m_dedupe->setChecked(config.verify.dedupe);
-    m_maxAge->setValue(int(config.verify.maxAgeSeconds));
+    m_maxAge->setValue(int(std::min<qint64>(config.verify.maxAgeSeconds, m_maxAge->maximum())));
     const ResponseConfig& response = config.response;
     m_status->setValue(response.status);
     QStringList sequence;
@@ -588,6 +768,12 @@ void ReceiverPanel::setConfig(const ReceiverConfig& config)
     m_tokenSecret->setText(token.clientSecret);
     m_tokenClientAuth->setText(token.clientAuth.join(QStringLiteral(", ")));
     m_tokenExpires->setValue(token.expiresIn);
+    m_jwksEnabled->setChecked(config.jwks.has_value());
+    const JwksServeConfig jwks = config.jwks.value_or(JwksServeConfig {});
+    m_jwksPath->setText(jwks.path);
+    m_jwksServe->setText(jwks.serve);
+    m_jwksDecryptionKey->setChecked(jwks.decryptionKey);
+    m_jwksKid->setText(jwks.kid);
     m_maxBody->setValue(int(std::min<qint64>(config.limits.maxBodyBytes, m_maxBody->maximum())));
     m_maxHeader->setValue(config.limits.maxHeaderBytes);
     m_headerTimeout->setValue(config.limits.headerTimeoutMs);
@@ -656,11 +842,17 @@ ReceiverConfig ReceiverPanel::config() const
         case AuthType::Basic:
             auth.username = m_authUsername->text();
             auth.password = m_authPassword->text();
+            auth.headerName = m_authHeader->text().trimmed();
             break;
         case AuthType::Bearer:
             auth.token = m_authToken->text();
+            auth.headerName = m_authHeader->text().trimmed();
             break;
         case AuthType::ApiKey:
+            auth.headerName = m_authHeader->text().trimmed();
+            auth.value = m_authValue->text();
+            auth.prefix = m_authPrefix->text();
+            break;
         case AuthType::Header:
             auth.headerName = m_authHeader->text().trimmed();
             auth.value = m_authValue->text();
@@ -668,26 +860,31 @@ ReceiverConfig ReceiverPanel::config() const
         default:
             break;
     }
-    const QList<SignatureVerifyConfig> previous = config.verify.signatures;
     config.verify.signatures.clear();
     for (int row = 0; row < m_signatures->rowCount(); ++row) {
-        SignatureVerifyConfig signature = row < previous.size() ? previous.at(row) : SignatureVerifyConfig {};
-        signature.scheme = SignatureScheme(
-            qobject_cast<QComboBox*>(m_signatures->cellWidget(row, SchemeColumn))->currentData().toInt());
-        signature.secrets.clear();
-        const QString secrets = qobject_cast<QLineEdit*>(m_signatures->cellWidget(row, SecretsColumn))->text();
+        SignatureVerifyConfig signature;
+        signature.scheme = SignatureScheme(rowField<QComboBox>(m_signatures, row, SchemeColumn)->currentData().toInt());
+        const QString secrets = rowField<QLineEdit>(m_signatures, row, SecretsColumn)->text();
         for (const QString& part : secrets.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             signature.secrets << part.trimmed();
         }
-        signature.toleranceSeconds = qobject_cast<QSpinBox*>(m_signatures->cellWidget(row, ToleranceColumn))->value();
+        signature.toleranceSeconds = rowField<QSpinBox>(m_signatures, row, ToleranceColumn)->value();
+        if (signature.scheme == SignatureScheme::HmacSha256) {
+            signature.header = rowField<QLineEdit>(m_signatures, row, HeaderColumn)->text().trimmed();
+            signature.encoding = SignatureConfig::Encoding(
+                rowField<QComboBox>(m_signatures, row, EncodingColumn)->currentData().toInt());
+            signature.prefix = rowField<QLineEdit>(m_signatures, row, PrefixColumn)->text();
+        }
         config.verify.signatures.append(signature);
     }
-    if (!m_jwsPublicKey->text().trimmed().isEmpty() || !m_jwsSecret->text().isEmpty()) {
-        JwsVerifyConfig jws = config.verify.jws.value_or(JwsVerifyConfig {});
-        jws.publicKey = m_jwsPublicKey->text().trimmed();
-        jws.secret = m_jwsSecret->text();
+    JwsVerifyConfig jws;
+    jws.publicKey = m_jwsPublicKey->text().trimmed();
+    jws.secret = m_jwsSecret->text();
+    jws.jwks = m_jwsJwks->text().trimmed();
+    jws.jwksUrl = m_jwsJwksUrl->text().trimmed();
+    if (jws != JwsVerifyConfig {}) {
         config.verify.jws = jws;
-    } else if (config.verify.jws && config.verify.jws->jwks.isEmpty() && config.verify.jws->jwksUrl.isEmpty()) {
+    } else {
         config.verify.jws.reset();
     }
     if (!m_jweKey->text().trimmed().isEmpty()) {
@@ -696,7 +893,7 @@ ReceiverConfig ReceiverPanel::config() const
         config.verify.jwe.reset();
     }
     config.verify.dedupe = m_dedupe->isChecked();
-    config.verify.maxAgeSeconds = m_maxAge->value();
+    config.verify.maxAgeSeconds = wideValue(m_maxAge, m_base.verify.maxAgeSeconds);
     QStringList ignored;
     if (auto response = responseFromForm(&ignored)) {
         config.response = *response;
@@ -715,7 +912,17 @@ ReceiverConfig ReceiverPanel::config() const
     } else {
         config.tokenEndpoint.reset();
     }
-    config.limits.maxBodyBytes = m_maxBody->value();
+    if (m_jwksEnabled->isChecked()) {
+        JwksServeConfig jwks;
+        jwks.path = m_jwksPath->text().trimmed();
+        jwks.serve = m_jwksServe->text().trimmed();
+        jwks.decryptionKey = m_jwksDecryptionKey->isChecked();
+        jwks.kid = jwks.decryptionKey ? m_jwksKid->text().trimmed() : QString();
+        config.jwks = jwks;
+    } else {
+        config.jwks.reset();
+    }
+    config.limits.maxBodyBytes = wideValue(m_maxBody, m_base.limits.maxBodyBytes);
     config.limits.maxHeaderBytes = m_maxHeader->value();
     config.limits.headerTimeoutMs = m_headerTimeout->value();
     config.limits.maxConnections = m_maxConnections->value();
@@ -752,15 +959,57 @@ QStringList ReceiverPanel::validationErrors() const
     if ((type == AuthType::ApiKey || type == AuthType::Header) && m_authValue->text().isEmpty()) {
         errors << tr("Authentication: give the value to expect");
     }
-    if (type == AuthType::Header && m_authHeader->text().trimmed().isEmpty()) {
+    if ((type == AuthType::Header || type == AuthType::ApiKey) && m_authHeader->text().trimmed().isEmpty()) {
         errors << tr("Authentication: a custom header needs its name");
+    }
+    if (type != AuthType::None && type != AuthType::OAuth2 && !m_authHeader->text().trimmed().isEmpty()
+        && !validHeaderName(m_authHeader->text().trimmed())) {
+        errors << tr("Authentication: \"%1\" is not a header name; use letters, digits and -, such as X-Api-Key")
+                      .arg(m_authHeader->text().trimmed());
+    }
+    if (type == AuthType::ApiKey && !validHeaderValue(m_authPrefix->text())) {
+        errors << tr("Authentication: the prefix cannot hold line breaks or NUL characters");
     }
     if (type == AuthType::OAuth2 && !m_tokenEnabled->isChecked()) {
         errors << tr("Authentication: OAuth 2.0 accepts only this receiver's tokens; turn on the token endpoint");
     }
     for (int row = 0; row < m_signatures->rowCount(); ++row) {
-        if (qobject_cast<QLineEdit*>(m_signatures->cellWidget(row, SecretsColumn))->text().trimmed().isEmpty()) {
+        if (rowField<QLineEdit>(m_signatures, row, SecretsColumn)->text().trimmed().isEmpty()) {
             errors << tr("Signatures, row %1: give at least one secret").arg(row + 1);
+        }
+        if (SignatureScheme(rowField<QComboBox>(m_signatures, row, SchemeColumn)->currentData().toInt())
+            != SignatureScheme::HmacSha256) {
+            continue;
+        }
+        const QString header = rowField<QLineEdit>(m_signatures, row, HeaderColumn)->text().trimmed();
+        if (!header.isEmpty() && !validHeaderName(header)) {
+            errors << tr("Signatures, row %1: \"%2\" is not a header name; use letters, digits and -, such as "
+                         "X-Webhook-Signature (or leave it empty for that default)")
+                          .arg(row + 1)
+                          .arg(header);
+        }
+        if (!validHeaderValue(rowField<QLineEdit>(m_signatures, row, PrefixColumn)->text())) {
+            errors << tr("Signatures, row %1: the prefix cannot hold line breaks or NUL characters").arg(row + 1);
+        }
+    }
+    const QString jwksUrl = m_jwsJwksUrl->text().trimmed();
+    if (!jwksUrl.isEmpty() && !isHttpUrl(jwksUrl)) {
+        errors << tr("JWS key set URL: give an absolute http:// or https:// URL, such as "
+                     "https://sender.example/jwks.json");
+    }
+    if (m_jwksEnabled->isChecked()) {
+        const QString path = m_jwksPath->text().trimmed();
+        if (!path.startsWith(QLatin1Char('/'))) {
+            errors << tr("Key set: the path starts with /, such as /.well-known/jwks.json");
+        } else if (m_tokenEnabled->isChecked() && path == m_tokenPath->text().trimmed()) {
+            errors << tr("Key set: the path is the token endpoint's path too; give each its own path");
+        }
+        if (m_jwksServe->text().trimmed().isEmpty() && !m_jwksDecryptionKey->isChecked()) {
+            errors << tr("Key set: give a JWKS file to serve (file:keys.json), or check \"Also serve the public part "
+                         "of the JWE private key\"");
+        }
+        if (m_jwksDecryptionKey->isChecked() && m_jweKey->text().trimmed().isEmpty()) {
+            errors << tr("Key set: serving the decryption key needs a JWE private key (Verification tab)");
         }
     }
     if (m_tokenEnabled->isChecked()) {
@@ -794,6 +1043,10 @@ void ReceiverPanel::onEdited()
     for (QLineEdit* edit : {m_cert, static_cast<QLineEdit*>(m_key)}) {
         edit->setEnabled(!m_selfSigned->isChecked());
     }
+    for (QWidget* field : std::initializer_list<QWidget*> {m_jwksPath, m_jwksServe, m_jwksDecryptionKey}) {
+        field->setEnabled(m_jwksEnabled->isChecked());
+    }
+    m_jwksKid->setEnabled(m_jwksEnabled->isChecked() && m_jwksDecryptionKey->isChecked());
     // Answers and fault injection go to the running receiver at once.
     if (isRunning() && m_runningId == m_currentId) {
         QStringList responseErrors;

@@ -43,6 +43,9 @@ public:
 
     // Shows a saved profile in the form (the running receiver keeps running).
     void showReceiver(const QString& id);
+    // The library renamed or removed a profile: the form and the running receiver follow.
+    void receiverRenamed(const QString& from, const QString& to);
+    void receiverRemoved(const QString& id);
     QString currentId() const { return m_currentId; }
     QString runningId() const { return m_runningId; }
     void setConfig(const ReceiverConfig& config);
@@ -80,9 +83,11 @@ private:
     QWidget* buildVerifyTab();
     QWidget* buildResponsesTab();
     QWidget* buildTokenTab();
+    QWidget* buildJwksTab();
     QWidget* buildLimitsTab();
     QWidget* buildLivePart();
     void addSignatureRow(const SignatureVerifyConfig& signature);
+    void updateSignatureFields();
     void onEdited();
     void updateAuthFields();
     void updateRunState();
@@ -116,9 +121,12 @@ private:
     SecretLineEdit* m_authToken = nullptr;
     QLineEdit* m_authHeader = nullptr;
     SecretLineEdit* m_authValue = nullptr;
+    QLineEdit* m_authPrefix = nullptr;
     QTableWidget* m_signatures = nullptr;
     QLineEdit* m_jwsPublicKey = nullptr;
     SecretLineEdit* m_jwsSecret = nullptr;
+    QLineEdit* m_jwsJwks = nullptr;
+    QLineEdit* m_jwsJwksUrl = nullptr;
     SecretLineEdit* m_jweKey = nullptr;
     QCheckBox* m_dedupe = nullptr;
     QSpinBox* m_maxAge = nullptr;
@@ -134,6 +142,11 @@ private:
     SecretLineEdit* m_tokenSecret = nullptr;
     QLineEdit* m_tokenClientAuth = nullptr;
     QSpinBox* m_tokenExpires = nullptr;
+    QCheckBox* m_jwksEnabled = nullptr;
+    QLineEdit* m_jwksPath = nullptr;
+    QLineEdit* m_jwksServe = nullptr;
+    QCheckBox* m_jwksDecryptionKey = nullptr;
+    QLineEdit* m_jwksKid = nullptr;
     QSpinBox* m_maxBody = nullptr;
     QSpinBox* m_maxHeader = nullptr;
     QSpinBox* m_headerTimeout = nullptr;
