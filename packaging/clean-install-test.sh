@@ -69,8 +69,11 @@ in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HO
 # ---- mounts: whatever is mounted is unmounted on every exit, in reverse order.
 mounted=()
 receiver_pid=
+xvfb_pid=
 cleanup() {
     if [ -n "$receiver_pid" ]; then kill "$receiver_pid" 2>/dev/null || true; fi
+    if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; fi
+    receiver_pid= xvfb_pid=
     local i
     for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
         umount "${mounted[$i]}" 2>/dev/null || umount -l "${mounted[$i]}" 2>/dev/null || true
@@ -191,8 +194,11 @@ fi
 
 step "ldd"
 qtplugins=$(in_root sh -c 'ls -d /usr/lib/*/qt6/plugins | head -1')
+# xcb and offscreen come with libqt6gui6; the Wayland plugin with qt6-wayland, a Recommends.
+wayland=
+[ "$recommends" = yes ] && wayland=$qtplugins/platforms/libqwayland-generic.so
 for f in /usr/bin/hookbench /usr/bin/hookbench-cli "$qtplugins/platforms/libqxcb.so" \
-    "$qtplugins/platforms/libqwayland-generic.so" "$qtplugins/platforms/libqoffscreen.so" \
+    ${wayland:+"$wayland"} "$qtplugins/platforms/libqoffscreen.so" \
     "$qtplugins/sqldrivers/libqsqlite.so" "$qtplugins/iconengines/libqsvgicon.so" \
     "$qtplugins/imageformats/libqsvg.so"; do
     if [ ! -e "$root$f" ]; then
@@ -288,6 +294,32 @@ if grep -qi 'driver not loaded\|could not load the qt platform plugin\|cannot lo
     fail "the window's run-time plugins" "$(grep -i 'driver not loaded\|platform plugin\|cannot load library' "$logs/gui.err" | head -3)"
 else
     pass "no plugin or SQL driver failed to load (stderr: $logs/gui.err)"
+fi
+
+# The plugin a desktop session really uses: xcb, on an X server of the host (Xvfb, package xvfb)
+# whose socket is bound into the chroot. Skipped when the host has no Xvfb.
+if command -v Xvfb >/dev/null; then
+    n=90
+    while [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ]; do n=$((n + 1)); done
+    Xvfb :$n -nolisten tcp -screen 0 1280x1024x24 >"$logs/xvfb.log" 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 1 50); do [ -S /tmp/.X11-unix/X$n ] && break; sleep 0.1; done
+    mount_in /tmp/.X11-unix --bind /tmp/.X11-unix
+    shot=/tmp/window-xcb.png
+    gui_status=0
+    in_root env DISPLAY=:$n QT_QPA_PLATFORM=xcb HOOKBENCH_DATA_DIR=/tmp/gui-data XDG_RUNTIME_DIR=/tmp/xdg-runtime \
+        timeout 60 hookbench --screenshot $shot >"$logs/gui-xcb.out" 2>"$logs/gui-xcb.err" || gui_status=$?
+    if [ "$gui_status" = 0 ] && [ "$(head -c 8 "$root$shot" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+        pass "hookbench opened its window on an X server (xcb plugin) and saved it"
+        cp "$root$shot" "$logs/window-xcb.png"
+    else
+        fail "hookbench on X (xcb)" "exit $gui_status, $(head -c 600 "$logs/gui-xcb.err")"
+    fi
+    kill "$xvfb_pid" 2>/dev/null || true
+    wait "$xvfb_pid" 2>/dev/null || true
+    xvfb_pid=
+else
+    echo "(no Xvfb on this machine: the xcb window check is skipped; apt-get install xvfb)"
 fi
 
 step "desktop integration"
