@@ -172,7 +172,7 @@ in_root apt-get update >"$logs/apt-update.log" 2>&1 || { tail -20 "$logs/apt-upd
 install_flags=(--no-install-recommends)
 [ "$recommends" = yes ] && install_flags=()
 if in_root sh -c "cd /tmp && apt-get install -y ${install_flags[*]} ./$(basename "$deb")" >"$logs/apt-install.log" 2>&1; then
-    pass "apt-get install ${install_flags[*]} resolves the declared dependencies ($(($(date +%s) - t0)) s)"
+    pass "apt-get install ${install_flags[*]:-(with Recommends)} resolves the declared dependencies ($(($(date +%s) - t0)) s)"
 else
     tail -30 "$logs/apt-install.log"
     fail "apt-get install" "see $logs/apt-install.log"
