@@ -3,7 +3,7 @@
 # see packaging/README.md.
 set(CPACK_PACKAGE_NAME hookbench)
 set(CPACK_PACKAGE_VENDOR "The HookBench contributors")
-set(CPACK_PACKAGE_CONTACT "HookBench maintainers <maintainers@hookbench.invalid>")
+set(CPACK_PACKAGE_CONTACT "${HOOKBENCH_PACKAGE_CONTACT}") # packaging/CMakeLists.txt
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Webhook workbench: send, receive and verify signed webhooks")
 set(CPACK_PACKAGE_DESCRIPTION
@@ -19,15 +19,18 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/hookbench/hookbench")
-# Linked libraries (Qt Core/Gui/Widgets/Network/Sql, libqt6keychain1, libsecret-1-0, libssl3,
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${HOOKBENCH_HOMEPAGE}")
+# Linked libraries (Qt Core/Gui/Widgets/Network/Sql, libqt6keychain1, libssl3, libsqlite3-0,
 # libhttp-parser2.9, libc, libstdc++) come from dpkg-shlibdeps (package dpkg-dev). What is loaded
-# at run time and so invisible to it is named here: the SQLite driver of the history, the
-# platform plugins that open the window, the SVG plugins that draw the icon, and libsecret,
-# which libqt6keychain1 opens with dlopen() (its package does not depend on it).
+# at run time and so invisible to it is named here: the SQLite driver of the history, the SVG
+# plugins that draw the icon, and libsecret, which libqt6keychain1 opens with dlopen() (its package
+# does not depend on it). The xcb platform plugin that opens the window is part of libqt6gui6 on
+# Debian 12 (qt6-qpa-plugins only holds the VNC and touch plugins, so it is not needed);
+# packaging/clean-install-test.sh checks all of this on a fresh Debian 12.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6, libsecret-1-0")
-# German and Spanish for Qt's own dialogs; a Secret Service for the keychain.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, gnome-keyring | kwalletmanager")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, libsecret-1-0")
+# Native Wayland windows (without it Qt falls back to xcb through XWayland); German and Spanish
+# for Qt's own dialogs; a Secret Service for the keychain (the alternatives libqt6keychain1 names).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n, gnome-keyring | kwalletmanager")
 
 include(CPack)

@@ -17,7 +17,16 @@ for tool in appstreamcli desktop-file-validate dpkg-shlibdeps dpkg-deb; do
 done
 
 echo "== validators"
-appstreamcli validate --no-net "$src/packaging/$id.metainfo.xml" || fail "appstreamcli validate found problems"
+# The metainfo is a template; the build folder holds it with the configured addresses.
+metainfo=$build/packaging/$id.metainfo.xml
+[ -s "$metainfo" ] || fail "$metainfo is missing (configure_file in packaging/CMakeLists.txt)"
+! grep -n '@[A-Z_]*@' "$metainfo" || fail "the configured metainfo still holds @VARIABLE@ placeholders"
+cache() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
+homepage=$(cache HOOKBENCH_HOMEPAGE)
+grep -q "<url type=\"homepage\">$homepage</url>" "$metainfo" || fail "the metainfo's homepage is not HOOKBENCH_HOMEPAGE ($homepage)"
+grep -q "<url type=\"bugtracker\">$(cache HOOKBENCH_BUGTRACKER)</url>" "$metainfo" \
+    || fail "the metainfo's bugtracker is not HOOKBENCH_BUGTRACKER"
+appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate found problems"
 desktop-file-validate "$src/packaging/$id.desktop" || fail "desktop-file-validate found problems"
 out=$(desktop-file-validate "$src/packaging/$id.desktop" 2>&1)
 [ -z "$out" ] || fail "desktop-file-validate is not silent: $out"
@@ -43,7 +52,7 @@ grep -q "setDesktopFileName(QStringLiteral(\"$id\"))" "$src/app/main.cpp" \
 /usr/bin/python3 -c 'import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); sys.exit(0 if r.tag.endswith("svg") else 1)' \
     "$root/share/icons/hicolor/scalable/apps/$id.svg" || fail "the icon is not an SVG document"
 # The metainfo screenshots are the docs' pictures: each must exist in the tree.
-for shot in $(grep -o 'docs/screenshots/[a-z-]*\.png' "$src/packaging/$id.metainfo.xml"); do
+for shot in $(grep -o 'docs/screenshots/[a-z-]*\.png' "$metainfo"); do
     [ -s "$src/$shot" ] || fail "the metainfo names $shot, which is not in the tree"
 done
 appstreamcli validate-tree --no-net "$scratch/root" || fail "appstreamcli validate-tree found problems in the installed tree"
@@ -56,9 +65,17 @@ info=$(dpkg-deb -I "$deb")
 echo "$info" | sed -n '/Package:/,$p'
 depends=$(echo "$info" | sed -n 's/^ Depends: //p')
 for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqt6keychain1 \
-    libsecret-1-0 libssl3 libhttp-parser2.9 qt6-qpa-plugins; do
+    libsecret-1-0 libssl3 libsqlite3-0 libhttp-parser2.9 libqt6svg6; do
     echo "$depends" | tr ',' '\n' | grep -q "^ *$dep\( \|$\)" || fail "Depends lacks $dep: $depends"
 done
+recommends=$(echo "$info" | sed -n 's/^ Recommends: //p')
+for dep in qt6-wayland qt6-translations-l10n gnome-keyring; do
+    echo "$recommends" | tr ',|' '\n\n' | grep -q "^ *$dep\( \|$\)" || fail "Recommends lacks $dep: $recommends"
+done
+echo "$info" | grep -qx " Homepage: $homepage" || fail "the package's Homepage is not HOOKBENCH_HOMEPAGE ($homepage)"
+maintainer=$(echo "$info" | sed -n 's/^ Maintainer: //p')
+echo "$maintainer" | grep -Eq '^[^<>]+ <[^<>@ ]+@[^<>@ ]+>$' || fail "the Maintainer is not \"Name <email>\": $maintainer"
+echo "$maintainer" | grep -q '\.invalid>' && fail "the Maintainer is a placeholder address: $maintainer"
 echo "$info" | grep -q '^ Section: devel' || fail "the section is not devel"
 files=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/hookbench ./usr/bin/hookbench-cli ./usr/share/applications/$id.desktop \
