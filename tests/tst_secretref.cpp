@@ -311,6 +311,10 @@ private slots:
             << basic(QStringLiteral(u"u:pässwörd-pässwör").toUtf8())
             << Dots + QString::fromLatin1(QStringLiteral(u"u:pässwörd-pässwör").toUtf8().toBase64().right(4));
         QTest::newRow("Basic Latin-1 password") << basic("u:caf\xe9-caf\xe9-caf\xe9-caf\xe9") << Dots;
+        // The examples of docs/secrets.md.
+        QTest::newRow("docs: Basic acme:hunter22") << QByteArray("Basic YWNtZTpodW50ZXIyMg==") << Dots;
+        QTest::newRow("docs: Basic acme:correct-horse-battery")
+            << QByteArray("Basic YWNtZTpjb3JyZWN0LWhvcnNlLWJhdHRlcnk=") << Dots + QStringLiteral("cnk=");
         QTest::newRow("Basic not base64") << QByteArray("Basic not*base64*but-long-enough") << Dots;
         QTest::newRow("basic lowercase") << QByteArray("basic dTpwYXNz") << Dots;
 
