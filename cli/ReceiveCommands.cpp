@@ -402,7 +402,9 @@ Result<HeaderList> headersFromJson(const QJsonObject& object, const QString& fil
 {
     const QJsonValue headers = object.value(QStringLiteral("headers"));
     const QJsonValue indexes = object.value(QStringLiteral("headersBase64"));
-    const bool hasIndexes = !indexes.isUndefined() && !indexes.isNull();
+    // An empty list is what a tool that always writes the key gives: the same as no key.
+    const bool hasIndexes =
+        !indexes.isUndefined() && !indexes.isNull() && !(indexes.isArray() && indexes.toArray().isEmpty());
     HeaderList out;
     if (headers.isObject()) {
         if (hasIndexes) {
@@ -438,6 +440,11 @@ Result<HeaderList> headersFromJson(const QJsonObject& object, const QString& fil
     if (hasIndexes) {
         if (!indexes.isArray()) {
             return Error(QStringLiteral("must be a list of indexes (0-based) into \"headers\""),
+                         QStringLiteral("headersBase64"),
+                         file);
+        }
+        if (list.isEmpty()) {
+            return Error(QStringLiteral("lists base64 header values, but \"headers\" is empty"),
                          QStringLiteral("headersBase64"),
                          file);
         }
