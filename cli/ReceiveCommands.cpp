@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSocketNotifier>
 #include <QStringDecoder>
 #include <QTimer>
@@ -74,21 +75,29 @@ private:
     std::unique_ptr<QSocketNotifier> m_notifier;
 };
 
-// [[name, value], ...]; a value that is not UTF-8 as [name, base64, "base64"] (as the history keeps it).
-QJsonArray headersToJson(const HeaderList& headers)
+// Contract 6: "headers" is a list of [name, value] pairs, always. A value that is not UTF-8
+// (HTTP allows any octet) is given as the base64 of its bytes, and the top-level
+// "headersBase64" lists the indexes of those pairs (left out when there are none).
+void putHeaders(QJsonObject& object, const HeaderList& headers)
 {
-    QJsonArray out;
+    QJsonArray list;
+    QJsonArray base64Indexes;
     for (const auto& [name, value] : headers) {
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString text = decoder(value);
         if (decoder.hasError()) {
-            out.append(QJsonArray {
-                QString::fromLatin1(name), QString::fromLatin1(value.toBase64()), QStringLiteral("base64")});
+            base64Indexes.append(list.size());
+            list.append(QJsonArray {QString::fromLatin1(name), QString::fromLatin1(value.toBase64())});
         } else {
-            out.append(QJsonArray {QString::fromLatin1(name), text});
+            list.append(QJsonArray {QString::fromLatin1(name), text});
         }
     }
-    return out;
+    object.insert(QStringLiteral("headers"), list);
+    if (base64Indexes.isEmpty()) {
+        object.remove(QStringLiteral("headersBase64"));
+    } else {
+        object.insert(QStringLiteral("headersBase64"), base64Indexes);
+    }
 }
 
 void putBody(QJsonObject& object, const QByteArray& body)
@@ -125,7 +134,6 @@ QJsonObject recordToJson(const ReceivedRecord& record)
                      {QStringLiteral("method"), record.method},
                      {QStringLiteral("path"), record.path},
                      {QStringLiteral("query"), record.query},
-                     {QStringLiteral("headers"), headersToJson(record.headers)},
                      {QStringLiteral("remote"), record.remote},
                      {QStringLiteral("tls"), record.tls.isEmpty() ? QJsonValue(QJsonValue::Null) : record.tls},
                      {QStringLiteral("checks"), record.checks},
@@ -133,6 +141,7 @@ QJsonObject recordToJson(const ReceivedRecord& record)
                      {QStringLiteral("status"), record.status},
                      {QStringLiteral("duplicate"), record.duplicate},
                      {QStringLiteral("event"), eventValue(record.eventJson)}};
+    putHeaders(out, record.headers);
     putBody(out, record.body);
     if (!record.forward.isEmpty()) {
         out.insert(QStringLiteral("forward"), record.forward);
@@ -394,6 +403,117 @@ int runReceive(QCommandLineParser& parser, const QString& command)
     return exitCode;
 }
 
+// Reads "headers" as putHeaders() writes it: [name, value] pairs, with the values of the pairs
+// that "headersBase64" lists given as base64. Also the form of earlier versions, where such a
+// value was a triple [name, base64, "base64"], so request files saved then still verify, and a
+// plain {name: value} object for hand-made requests.
+Result<HeaderList> headersFromJson(const QJsonObject& object, const QString& file)
+{
+    const QJsonValue headers = object.value(QStringLiteral("headers"));
+    const QJsonValue indexes = object.value(QStringLiteral("headersBase64"));
+    // An empty list is what a tool that always writes the key gives: the same as no key.
+    const bool hasIndexes =
+        !indexes.isUndefined() && !indexes.isNull() && !(indexes.isArray() && indexes.toArray().isEmpty());
+    HeaderList out;
+    if (headers.isObject()) {
+        if (hasIndexes) {
+            return Error(QStringLiteral("indexes into a list of [name, value] pairs; give \"headers\" as such a list"),
+                         QStringLiteral("headersBase64"),
+                         file);
+        }
+        const QJsonObject map = headers.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!it.value().isString()) {
+                return Error(QStringLiteral("must be the header value as a string"),
+                             QStringLiteral("headers.%1").arg(it.key()),
+                             file);
+            }
+            out.append({it.key().toLatin1(), it.value().toString().toUtf8()});
+        }
+        return out;
+    }
+    if (headers.isUndefined() || headers.isNull()) {
+        if (hasIndexes) {
+            return Error(QStringLiteral("lists base64 header values, but there is no \"headers\" list"),
+                         QStringLiteral("headersBase64"),
+                         file);
+        }
+        return out;
+    }
+    if (!headers.isArray()) {
+        return Error(QStringLiteral("must be a list of [name, value] pairs"), QStringLiteral("headers"), file);
+    }
+    const QJsonArray list = headers.toArray();
+
+    QSet<qsizetype> base64;
+    if (hasIndexes) {
+        if (!indexes.isArray()) {
+            return Error(QStringLiteral("must be a list of indexes (0-based) into \"headers\""),
+                         QStringLiteral("headersBase64"),
+                         file);
+        }
+        if (list.isEmpty()) {
+            return Error(QStringLiteral("lists base64 header values, but \"headers\" is empty"),
+                         QStringLiteral("headersBase64"),
+                         file);
+        }
+        const QJsonArray indexList = indexes.toArray();
+        for (qsizetype k = 0; k < indexList.size(); ++k) {
+            const qint64 index = indexList.at(k).toInteger(-1);
+            if (index < 0 || index >= list.size()) {
+                return Error(
+                    QStringLiteral("must be the index (0 to %1) of a pair in \"headers\" whose value is base64")
+                        .arg(list.size() - 1),
+                    QStringLiteral("headersBase64[%1]").arg(k),
+                    file);
+            }
+            base64.insert(qsizetype(index));
+        }
+    }
+
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString at = QStringLiteral("headers[%1]").arg(i);
+        const QJsonArray pair = list.at(i).toArray();
+        if (!list.at(i).isArray() || pair.size() < 2 || pair.size() > 3) {
+            return Error(QStringLiteral("must be a [name, value] pair of strings"), at, file);
+        }
+        if (!pair.at(0).isString()) {
+            return Error(QStringLiteral("must be the header name as a string"), at + QStringLiteral("[0]"), file);
+        }
+        bool isBase64 = base64.contains(i);
+        if (pair.size() == 3) {
+            if (pair.at(2).toString() != QLatin1String("base64")) {
+                return Error(QStringLiteral("can only be \"base64\" (the older form of a value that is not UTF-8); "
+                                            "better: a [name, value] pair and its index in headersBase64"),
+                             at + QStringLiteral("[2]"),
+                             file);
+            }
+            isBase64 = true;
+        }
+        if (!pair.at(1).isString()) {
+            return Error(isBase64 ? QStringLiteral("must be the base64 of the header value's bytes, as a string")
+                                  : QStringLiteral("must be the header value as a string"),
+                         at + QStringLiteral("[1]"),
+                         file);
+        }
+        const QString value = pair.at(1).toString();
+        QByteArray bytes = value.toUtf8();
+        if (isBase64) {
+            auto decoded = QByteArray::fromBase64Encoding(value.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded) {
+                return Error(pair.size() == 3
+                                 ? QStringLiteral("is not valid base64 (the pair is marked \"base64\")")
+                                 : QStringLiteral("is not valid base64 (headersBase64 lists index %1)").arg(i),
+                             at + QStringLiteral("[1]"),
+                             file);
+            }
+            bytes = decoded.decoded;
+        }
+        out.append({pair.at(0).toString().toLatin1(), bytes});
+    }
+    return out;
+}
+
 // --request REQ.json: one object as `receive --json` prints it.
 Result<QPair<QJsonObject, VerifyRequest>> loadRequest(const QString& path)
 {
@@ -416,30 +536,11 @@ Result<QPair<QJsonObject, VerifyRequest>> loadRequest(const QString& path)
     VerifyRequest request;
     request.method = object.value(QStringLiteral("method")).toString(QStringLiteral("POST"));
     request.path = object.value(QStringLiteral("path")).toString(QStringLiteral("/"));
-    const QJsonValue headers = object.value(QStringLiteral("headers"));
-    if (headers.isArray()) {
-        const QJsonArray list = headers.toArray();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            const QJsonArray pair = list.at(i).toArray();
-            if (pair.size() < 2 || !pair.at(0).isString() || !pair.at(1).isString()) {
-                return Error(QStringLiteral("must be a [name, value] pair of strings"),
-                             QStringLiteral("headers[%1]").arg(i),
-                             path);
-            }
-            const QString value = pair.at(1).toString();
-            request.headers.append({pair.at(0).toString().toLatin1(),
-                                    pair.size() > 2 && pair.at(2).toString() == QLatin1String("base64")
-                                        ? QByteArray::fromBase64(value.toLatin1())
-                                        : value.toUtf8()});
-        }
-    } else if (headers.isObject()) {
-        const QJsonObject map = headers.toObject();
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            request.headers.append({it.key().toLatin1(), it.value().toString().toUtf8()});
-        }
-    } else if (!headers.isUndefined() && !headers.isNull()) {
-        return Error(QStringLiteral("must be a list of [name, value] pairs"), QStringLiteral("headers"), path);
+    auto headers = headersFromJson(object, path);
+    if (!headers) {
+        return headers.error();
     }
+    request.headers = std::move(headers.value());
     if (object.contains(QStringLiteral("bodyBase64"))) {
         auto decoded = QByteArray::fromBase64Encoding(object.value(QStringLiteral("bodyBase64")).toString().toLatin1(),
                                                       QByteArray::AbortOnBase64DecodingErrors);
@@ -500,7 +601,7 @@ int runVerify(QCommandLineParser& parser, const QString& command)
 
     const auto masked =
         RequestVerifier::maskSecretHeaders(request.headers, RequestVerifier::secretHeaderNames(config->verify));
-    object.insert(QStringLiteral("headers"), headersToJson(masked));
+    putHeaders(object, masked);
     object.insert(QStringLiteral("checks"), outcome.checksJson());
     object.insert(QStringLiteral("verdict"), outcome.verdict());
     object.insert(QStringLiteral("status"), outcome.status);

@@ -3,16 +3,19 @@
 #include "history/ReceivedStore.h"
 #include "signing/Crypto.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 
 // `hookbench-cli receive` and `verify` as a user runs them: real processes, real sockets, the
 // real `send` on the other side, signals, and a kill -9 that must not lose an answered request.
@@ -80,14 +83,16 @@ private:
     }
 
     // Starts `receive`, waits for its listening line and returns the URL (empty on failure).
-    QString startReceive(QProcess& process, const QStringList& extra)
+    QString startReceive(QProcess& process, const QStringList& extra, QString config = {})
     {
+        if (config.isEmpty()) {
+            config = receiverConfig();
+        }
         m_receiveOut.clear();
         process.setProcessEnvironment(environment());
         process.start(
             TestSupport::cliPath(),
-            QStringList {
-                QStringLiteral("receive"), QStringLiteral("--config"), receiverConfig(), QStringLiteral("--json")}
+            QStringList {QStringLiteral("receive"), QStringLiteral("--config"), config, QStringLiteral("--json")}
                 + extra);
         if (!process.waitForStarted()) {
             return {};
@@ -223,7 +228,8 @@ private slots:
             QCOMPARE(pair.size(), 2);
             if (pair.at(0).toString().compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0) {
                 sawAuthorization = true;
-                QCOMPARE(pair.at(1).toString(), QStringLiteral("••••6789"));
+                // 14 characters: too short for its last 4 to be shown (docs/secrets.md).
+                QCOMPARE(pair.at(1).toString(), QStringLiteral("••••"));
             }
         }
         QVERIFY(sawAuthorization);
@@ -345,6 +351,160 @@ private slots:
         const auto lines = jsonLines(m_receiveOut);
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines.at(1).value(QStringLiteral("seq")).toInteger(), record.seq + 1);
+    }
+
+    // A header value that is not UTF-8 (Latin-1 here, as old clients send) is printed as a
+    // [name, base64] pair listed in "headersBase64": "headers" holds pairs only (contract 6), and
+    // the line fed to `verify` gives the same bytes back, so the same verdict. webhook-id is
+    // signed by standard-webhooks: a reader that took the base64 text as the value would reject.
+    void nonUtf8HeaderValuesArePairsListedInHeadersBase64()
+    {
+        const QByteArray key = "0123456789abcdef0123456789abcdef";
+        const QString config = write(QStringLiteral("sw.json"),
+                                     "{\"format\":\"hookbench.receiver/1\",\"verify\":{\"signatures\":[{\"scheme\":"
+                                     "\"standard-webhooks\",\"secrets\":[\"literal:whsec_"
+                                         + key.toBase64() + "\"]}]}}");
+        QProcess receive;
+        const QString url = startReceive(receive, {QStringLiteral("--max-requests"), QStringLiteral("1")}, config);
+        QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), m_receiveOut.constData());
+
+        const QByteArray id = "evt-caf\xe9";       // Latin-1 é: not UTF-8
+        const QByteArray note = "Gr\xfc\xdf Gott"; // Latin-1 üß
+        const QByteArray body = "{\"id\":\"evt_latin1\",\"type\":\"policy.bound\"}";
+        const QByteArray timestamp = QByteArray::number(QDateTime::currentSecsSinceEpoch());
+        const QByteArray signature = "v1," + Crypto::hmacSha256(key, {id, ".", timestamp, ".", body}).toBase64();
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(QUrl(url).port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nwebhook-id: " + id
+                     + "\r\nwebhook-timestamp: " + timestamp + "\r\nwebhook-signature: " + signature + "\r\nX-Note: "
+                     + note + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QByteArray answer;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                answer += socket.readAll();
+                return answer.contains("\r\n\r\n");
+            },
+            10000));
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+        QCOMPARE(waitExit(receive), 0);
+
+        // The printed line is valid UTF-8 JSON with pairs only.
+        const QList<QByteArray> printed = m_receiveOut.trimmed().split('\n');
+        QCOMPARE(printed.size(), 2);
+        QJsonParseError parseError;
+        const QJsonObject line = QJsonDocument::fromJson(printed.at(1), &parseError).object();
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QCOMPARE(line.value(QStringLiteral("verdict")).toString(), QStringLiteral("accepted"));
+        const QJsonArray headers = line.value(QStringLiteral("headers")).toArray();
+        QList<int> base64Indexes;
+        for (const auto& index : line.value(QStringLiteral("headersBase64")).toArray()) {
+            QVERIFY(index.isDouble());
+            base64Indexes.append(index.toInt());
+        }
+        QCOMPARE(base64Indexes.size(), 2);
+        QMap<QByteArray, QByteArray> values; // lower-case name -> the bytes the header carried
+        for (qsizetype i = 0; i < headers.size(); ++i) {
+            const QJsonArray pair = headers.at(i).toArray();
+            QCOMPARE(pair.size(), 2);
+            QVERIFY(pair.at(0).isString() && pair.at(1).isString());
+            const QByteArray text = pair.at(1).toString().toUtf8();
+            values.insert(pair.at(0).toString().toLatin1().toLower(),
+                          base64Indexes.contains(int(i)) ? QByteArray::fromBase64(text) : text);
+        }
+        QCOMPARE(values.value("webhook-id"), id);
+        QCOMPARE(values.value("x-note"), note);
+        QCOMPARE(values.value("webhook-signature"), signature);
+        for (const int index : base64Indexes) {
+            const QByteArray name = headers.at(index).toArray().at(0).toString().toLatin1().toLower();
+            QVERIFY2(name == "webhook-id" || name == "x-note", name.constData());
+        }
+
+        const QStringList verify {
+            QStringLiteral("verify"), QStringLiteral("--config"), config, QStringLiteral("--request")};
+        // Fed back as printed: the same verdict, and the same form.
+        const Run again = cli(verify + QStringList {write(QStringLiteral("line.json"), printed.at(1))});
+        QCOMPARE(again.exitCode, 0);
+        const QJsonObject verified = jsonLines(again.out).value(0);
+        QCOMPARE(verified.value(QStringLiteral("verdict")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(verified.value(QStringLiteral("headers")), line.value(QStringLiteral("headers")));
+        QCOMPARE(verified.value(QStringLiteral("headersBase64")), line.value(QStringLiteral("headersBase64")));
+
+        // Without indexes (an empty headersBase64 is the same as none) the base64 text itself is the
+        // value: the signature no longer holds.
+        QJsonObject stripped = line;
+        stripped.insert(QStringLiteral("headersBase64"), QJsonArray {});
+        const Run textOnly =
+            cli(verify + QStringList {write(QStringLiteral("stripped.json"), QJsonDocument(stripped).toJson())});
+        QCOMPARE(textOnly.exitCode, 1);
+        QCOMPARE(jsonLines(textOnly.out).value(0).value(QStringLiteral("verdict")).toString(),
+                 QStringLiteral("rejected"));
+
+        // The form earlier versions printed, [name, base64, "base64"], still verifies, and is
+        // printed back in the contract's form.
+        QJsonObject old = line;
+        old.remove(QStringLiteral("headersBase64"));
+        QJsonArray triples = headers;
+        for (const int index : base64Indexes) {
+            QJsonArray triple = triples.at(index).toArray();
+            triple.append(QStringLiteral("base64"));
+            triples.replace(index, triple);
+        }
+        old.insert(QStringLiteral("headers"), triples);
+        const Run oldForm = cli(verify + QStringList {write(QStringLiteral("old.json"), QJsonDocument(old).toJson())});
+        QCOMPARE(oldForm.exitCode, 0);
+        const QJsonObject oldVerified = jsonLines(oldForm.out).value(0);
+        QCOMPARE(oldVerified.value(QStringLiteral("verdict")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(oldVerified.value(QStringLiteral("headers")), line.value(QStringLiteral("headers")));
+        QCOMPARE(oldVerified.value(QStringLiteral("headersBase64")), line.value(QStringLiteral("headersBase64")));
+
+        // Broken files: exit 2, one line naming the file and the JSON path.
+        const int first = base64Indexes.first();
+        const auto broken = [&](const QString& name, const std::function<void(QJsonObject&)>& edit) {
+            QJsonObject object = line;
+            edit(object);
+            return cli(verify + QStringList {write(name, QJsonDocument(object).toJson())});
+        };
+        const auto setValue = [&](QJsonObject& object, int index, const QJsonValue& value) {
+            QJsonArray list = object.value(QStringLiteral("headers")).toArray();
+            QJsonArray pair = list.at(index).toArray();
+            pair.replace(1, value);
+            list.replace(index, pair);
+            object.insert(QStringLiteral("headers"), list);
+        };
+        const QByteArray at = QStringLiteral("headers[%1][1]").arg(first).toLatin1();
+
+        const Run badBase64 = broken(QStringLiteral("badb64.json"),
+                                     [&](QJsonObject& o) { setValue(o, first, QStringLiteral("not base64!")); });
+        QCOMPARE(badBase64.exitCode, 2);
+        QVERIFY2(badBase64.err.contains("badb64.json") && badBase64.err.contains(at)
+                     && badBase64.err.contains("base64"),
+                 badBase64.err.constData());
+        QCOMPARE(badBase64.err.count('\n'), 1);
+
+        const Run number = broken(QStringLiteral("number.json"), [&](QJsonObject& o) { setValue(o, 0, 42); });
+        QCOMPARE(number.exitCode, 2);
+        QVERIFY2(number.err.contains("number.json") && number.err.contains("headers[0][1]"), number.err.constData());
+
+        const Run outOfRange = broken(QStringLiteral("range.json"), [&](QJsonObject& o) {
+            o.insert(QStringLiteral("headersBase64"), QJsonArray {int(headers.size())});
+        });
+        QCOMPARE(outOfRange.exitCode, 2);
+        QVERIFY2(outOfRange.err.contains("headersBase64[0]"), outOfRange.err.constData());
+
+        const Run notList = broken(QStringLiteral("notlist.json"), [&](QJsonObject& o) {
+            o.insert(QStringLiteral("headersBase64"), QStringLiteral("1"));
+        });
+        QCOMPARE(notList.exitCode, 2);
+        QVERIFY2(notList.err.contains("headersBase64"), notList.err.constData());
+
+        const Run badMarker = broken(QStringLiteral("marker.json"), [&](QJsonObject& o) {
+            o.insert(QStringLiteral("headers"),
+                     QJsonArray {QJsonArray {QStringLiteral("X-A"), QStringLiteral("YQ=="), QStringLiteral("hex")}});
+            o.remove(QStringLiteral("headersBase64"));
+        });
+        QCOMPARE(badMarker.exitCode, 2);
+        QVERIFY2(badMarker.err.contains("headers[0][2]"), badMarker.err.constData());
     }
 
     void verifyExitCodes()

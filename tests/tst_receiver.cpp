@@ -489,11 +489,11 @@ private slots:
             QVERIFY2(countsSeenByTheSender.at(i) >= i + 1, "an answer arrived before its request was stored");
         }
         QCOMPARE(m_store->count(), Total);
-        // The credential is kept masked, the rest exactly.
+        // The credential is kept masked, the rest exactly. The password has 13 characters: the
+        // base64 tail would encode a quarter of it, so nothing of it is kept.
         const ReceivedRecord record = m_store->latest(1).first();
         const QByteArray authorization = Headers::value(record.headers, "Authorization");
-        QCOMPARE(authorization,
-                 QByteArray(QStringLiteral("••••").toUtf8() + QByteArray("acme:pw-0123456789").toBase64().right(4)));
+        QCOMPARE(authorization, QStringLiteral("••••").toUtf8());
         QVERIFY(!record.body.isEmpty());
         QCOMPARE(m_receiver->processedCount(), qint64(Total));
     }

@@ -137,11 +137,11 @@ private slots:
 
     void bearerAuth()
     {
-        const Setup s = setup(
-            auth(QStringLiteral("bearer"), {{QStringLiteral("token"), QStringLiteral("literal:tok-0123456789")}}));
-        EXPECT(run(s, {{"Authorization", "Bearer tok-0123456789"}}), true, 200, "Bearer token ••••6789 matches");
+        const Setup s = setup(auth(QStringLiteral("bearer"),
+                                   {{QStringLiteral("token"), QStringLiteral("literal:tok-0123456789abcdef")}}));
+        EXPECT(run(s, {{"Authorization", "Bearer tok-0123456789abcdef"}}), true, 200, "Bearer token ••••cdef matches");
         const auto wrong = run(s, {{"Authorization", "Bearer tok-9999999999abcd"}});
-        EXPECT(wrong, false, 401, "Bearer token ••••abcd does not match the configured token ••••6789");
+        EXPECT(wrong, false, 401, "Bearer token ••••abcd does not match the configured token ••••cdef");
         QVERIFY(!allDetails(wrong).contains(QLatin1String("tok-")));
         EXPECT(run(s, {}), false, 401, "Authorization header missing");
         EXPECT(run(s, {{"Authorization", "Basic " + QByteArray("a:b").toBase64()}}),
@@ -149,6 +149,10 @@ private slots:
                401,
                "expected Bearer token, got Basic");
         EXPECT(run(s, {{"Authorization", "Bearer "}}), false, 401, "Bearer token is empty");
+        // A token of fewer than 16 characters shows no tail: 4 of them would be too large a share.
+        const auto shortToken = run(s, {{"Authorization", "Bearer tok-56789abc"}});
+        EXPECT(shortToken, false, 401, "Bearer token •••• does not match the configured token ••••cdef");
+        QVERIFY(!allDetails(shortToken).contains(QLatin1String("9abc")));
     }
 
     void apiKeyAuth()
@@ -156,11 +160,12 @@ private slots:
         const Setup s = setup(auth(QStringLiteral("apiKey"),
                                    {{QStringLiteral("headerName"), QStringLiteral("X-Api-Key")},
                                     {QStringLiteral("prefix"), QStringLiteral("Key ")},
-                                    {QStringLiteral("value"), QStringLiteral("literal:k-1234567890")}}));
-        EXPECT(run(s, {{"x-api-key", "Key k-1234567890"}}), true, 200, "X-Api-Key value ••••7890 matches");
-        EXPECT(run(s, {{"X-Api-Key", "Key k-0000000000"}}), false, 401, "X-Api-Key value ••••0000 does not match");
-        EXPECT(run(s, {{"X-Api-Key", "k-1234567890"}}), false, 401, "does not start with the prefix \"Key \"");
-        EXPECT(run(s, {{"Authorization", "Key k-1234567890"}}), false, 401, "X-Api-Key header missing");
+                                    {QStringLiteral("value"), QStringLiteral("literal:k-1234567890abcdef")}}));
+        EXPECT(run(s, {{"x-api-key", "Key k-1234567890abcdef"}}), true, 200, "X-Api-Key value ••••cdef matches");
+        EXPECT(
+            run(s, {{"X-Api-Key", "Key k-0000000000000000"}}), false, 401, "X-Api-Key value ••••0000 does not match");
+        EXPECT(run(s, {{"X-Api-Key", "k-1234567890abcdef"}}), false, 401, "does not start with the prefix \"Key \"");
+        EXPECT(run(s, {{"Authorization", "Key k-1234567890abcdef"}}), false, 401, "X-Api-Key header missing");
     }
 
     void headerAuth()
@@ -463,15 +468,17 @@ private slots:
                                    {{QStringLiteral("headerName"), QStringLiteral("X-Api-Key")},
                                     {QStringLiteral("value"), QStringLiteral("literal:k-1234567890")}}));
         const HeaderList masked = RequestVerifier::maskSecretHeaders({{"Authorization", "Bearer tok-0123456789"},
-                                                                      {"x-api-key", "k-1234567890"},
+                                                                      {"x-api-key", "k-1234567890abcdef"},
                                                                       {"Cookie", "session=abcdefghijkl"},
                                                                       {"Proxy-Authorization", "Basic eHh4eHh4eHg="},
                                                                       {"X-Other", "visible"}},
                                                                      RequestVerifier::secretHeaderNames(s.verify));
-        QCOMPARE(masked.at(0).second, QStringLiteral("••••6789").toUtf8());
-        QCOMPARE(masked.at(1).second, QStringLiteral("••••7890").toUtf8());
+        // A 14-character Bearer token and an 8-character Basic password ("xxxxxxxx") are too
+        // short for their last 4 characters to be shown; the 18- and 20-character values are not.
+        QCOMPARE(masked.at(0).second, QStringLiteral("••••").toUtf8());
+        QCOMPARE(masked.at(1).second, QStringLiteral("••••cdef").toUtf8());
         QCOMPARE(masked.at(2).second, QStringLiteral("••••ijkl").toUtf8());
-        QCOMPARE(masked.at(3).second, QStringLiteral("••••eHg=").toUtf8());
+        QCOMPARE(masked.at(3).second, QStringLiteral("••••").toUtf8());
         QCOMPARE(masked.at(4).second, QByteArray("visible"));
     }
 

@@ -263,19 +263,64 @@ private slots:
         QTest::newRow("empty") << QByteArray() << Dots;
         QTest::newRow("1 char") << QByteArray("a") << Dots;
         QTest::newRow("4 chars") << QByteArray("abcd") << Dots;
-        QTest::newRow("7 chars") << QByteArray("abcdefg") << Dots;
-        QTest::newRow("8 chars") << QByteArray("abcdefgh") << Dots + QStringLiteral("efgh");
+        QTest::newRow("8 chars") << QByteArray("abcdefgh") << Dots;
+        // The tail is shown only when its 4 characters are at most a quarter of the secret.
+        QTest::newRow("15 chars") << QByteArray("abcdefghijklmno") << Dots;
+        QTest::newRow("16 chars") << QByteArray("abcdefghijklmnop") << Dots + QStringLiteral("mnop");
         QTest::newRow("long token") << QByteArray("eyJhbGciOiJSUzI1NiJ9.payload.sig-abcd")
                                     << Dots + QStringLiteral("abcd");
-        // 8 characters in 10 bytes: counted as characters, the tail keeps whole characters.
-        QTest::newRow("two-byte chars") << QStringLiteral(u"pässwörd").toUtf8() << Dots + QStringLiteral(u"wörd");
-        // 7 characters in 12 bytes: bytes would say "long enough", characters say no.
-        QTest::newRow("7 chars, 12 bytes") << QStringLiteral(u"€€€€abc").toUtf8() << Dots;
-        // Emoji are 4 bytes and 2 UTF-16 units each: 6 characters, 10 UTF-16 units.
-        QTest::newRow("6 emoji-ish chars") << QStringLiteral(u"ab😀😀😀😀").toUtf8() << Dots;
-        QTest::newRow("emoji tail") << QStringLiteral(u"abcd😀x😀y").toUtf8() << Dots + QStringLiteral(u"😀x😀y");
+        // 16 characters in 18 bytes: counted as characters, the tail keeps whole characters.
+        QTest::newRow("16 chars, two-byte")
+            << QStringLiteral(u"pässwörd-pässwör").toUtf8() << Dots + QStringLiteral(u"swör");
+        QTest::newRow("8 chars, two-byte") << QStringLiteral(u"pässwörd").toUtf8() << Dots;
+        // 15 characters in 25 bytes: bytes would say "long enough", characters say no.
+        QTest::newRow("15 chars, 25 bytes") << QStringLiteral(u"€€€€€abcdefghij").toUtf8() << Dots;
+        // Emoji are 4 bytes and 2 UTF-16 units each: 15 characters in 19 UTF-16 units.
+        QTest::newRow("15 chars, 19 UTF-16 units") << QStringLiteral(u"abcdefghijk😀x😀y").toUtf8() << Dots;
+        QTest::newRow("emoji tail") << QStringLiteral(u"abcdefghijkl😀x😀y").toUtf8() << Dots + QStringLiteral(u"😀x😀y");
         QTest::newRow("invalid UTF-8") << QByteArray("\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7") << Dots;
-        QTest::newRow("cut multi-byte at end") << QByteArray("abcdefgh\xe2\x82") << Dots;
+        QTest::newRow("Latin-1, 20 bytes") << QByteArray("caf\xe9-caf\xe9-caf\xe9-caf\xe9") << Dots;
+        QTest::newRow("cut multi-byte at end") << QByteArray("abcdefghijklmnopq\xe2\x82") << Dots;
+
+        // "SCHEME credentials": the length is that of the credentials, not of the whole value.
+        QTest::newRow("Bearer, 14-char token") << QByteArray("Bearer tok-0123456789") << Dots;
+        QTest::newRow("Bearer, 15-char token") << QByteArray("Bearer tok-0123456789a") << Dots;
+        QTest::newRow("Bearer, 16-char token")
+            << QByteArray("Bearer tok-0123456789ab") << Dots + QStringLiteral("89ab");
+        QTest::newRow("contract example")
+            << QByteArray("Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig-abcd") << Dots + QStringLiteral("abcd");
+        QTest::newRow("bearer, two spaces") << QByteArray("bearer  tok-0123456789a") << Dots;
+        QTest::newRow("other scheme, 15") << QByteArray("Token abcdefghijklmno") << Dots;
+        QTest::newRow("other scheme, 16") << QByteArray("Token abcdefghijklmnop") << Dots + QStringLiteral("mnop");
+        QTest::newRow("scheme, multi-byte 15") << QStringLiteral(u"Bearer €€€€€abcdefghij").toUtf8() << Dots;
+
+        // Basic: the base64 tail encodes the password's tail, so the decoded password counts.
+        const auto basic = [](const QByteArray& userPassword) -> QByteArray {
+            return "Basic " + userPassword.toBase64();
+        };
+        QTest::newRow("Basic u:pass") << basic("u:pass") << Dots;
+        QTest::newRow("Basic dTpwYXNz") << QByteArray("Basic dTpwYXNz") << Dots;
+        QTest::newRow("Basic long user, short password") << basic("a-very-long-user-name-indeed:pw") << Dots;
+        QTest::newRow("Basic 15-char password") << basic("acme:pw-0123456789ab") << Dots;
+        QTest::newRow("Basic 16-char password")
+            << basic("acme:pw-0123456789abc")
+            << Dots + QString::fromLatin1(QByteArray("acme:pw-0123456789abc").toBase64().right(4));
+        QTest::newRow("Basic 15 chars, 2-byte password")
+            << basic(QStringLiteral(u"u:€€€€€abcdefghij").toUtf8()) << Dots;
+        QTest::newRow("Basic 16 chars, 2-byte password")
+            << basic(QStringLiteral(u"u:pässwörd-pässwör").toUtf8())
+            << Dots + QString::fromLatin1(QStringLiteral(u"u:pässwörd-pässwör").toUtf8().toBase64().right(4));
+        QTest::newRow("Basic Latin-1 password") << basic("u:caf\xe9-caf\xe9-caf\xe9-caf\xe9") << Dots;
+        // The examples of docs/secrets.md.
+        QTest::newRow("docs: Basic acme:hunter22") << QByteArray("Basic YWNtZTpodW50ZXIyMg==") << Dots;
+        QTest::newRow("docs: Basic acme:correct-horse-battery")
+            << QByteArray("Basic YWNtZTpjb3JyZWN0LWhvcnNlLWJhdHRlcnk=") << Dots + QStringLiteral("cnk=");
+        QTest::newRow("Basic not base64") << QByteArray("Basic not*base64*but-long-enough") << Dots;
+        QTest::newRow("basic lowercase") << QByteArray("basic dTpwYXNz") << Dots;
+
+        // A passphrase with spaces reads like "SCHEME credentials": judged on the shorter part.
+        QTest::newRow("passphrase") << QByteArray("correct horse battery staple") << Dots + QStringLiteral("aple");
+        QTest::newRow("short words") << QByteArray("open sesame to all") << Dots;
     }
 
     void mask()

@@ -5,6 +5,9 @@
 #include <QFileInfo>
 #include <QStringDecoder>
 
+#include <optional>
+#include <utility>
+
 namespace {
 
 // A secret file holds one secret (a password, a token, a PEM key). The cap keeps a mistaken
@@ -111,28 +114,106 @@ Result<QByteArray> SecretRef::resolveLocal(const QString& baseDir) const
     return Error(QStringLiteral("unknown kind of secret reference %1").arg(toString()));
 }
 
-QString maskSecret(QByteArrayView value)
-{
-    static const QString dots(4, QChar(0x2022));
+namespace {
 
-    // Characters, not bytes and not UTF-16 units: "last 4" of "pässwörd€€" must not cut a
-    // character in half. Bytes that are not UTF-8 are never shown at all.
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
-    const QString text = decoder(value);
-    if (decoder.hasError()) {
-        return dots;
-    }
+// 4 shown characters are at most a quarter of a secret this long (contract 2's "last 4").
+constexpr qsizetype MinCharactersForTail = 16;
+
+// Unicode characters (code points), not bytes and not UTF-16 units.
+qsizetype characterCount(QStringView text)
+{
     qsizetype characters = 0;
     for (const QChar c : text) {
         characters += c.isLowSurrogate() ? 0 : 1;
     }
-    if (characters < 8) {
-        return dots;
-    }
+    return characters;
+}
+
+// The last 4 characters; a surrogate pair (an emoji) is never cut in half.
+QStringView lastFourCharacters(QStringView text)
+{
     qsizetype start = text.size();
-    for (int shown = 0; shown < 4;) {
+    for (int shown = 0; shown < 4 && start > 0;) {
         --start;
         shown += text.at(start).isLowSurrogate() ? 0 : 1;
     }
-    return dots + QStringView(text).mid(start);
+    return text.mid(start);
+}
+
+std::optional<QString> decodeUtf8(QByteArrayView bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
+    QString text = decoder(bytes);
+    if (decoder.hasError()) {
+        return std::nullopt;
+    }
+    return text;
+}
+
+bool isTokenCharacter(QChar c)
+{
+    // RFC 9110 tchar: what an auth scheme name ("Basic", "Bearer", "Digest") is made of.
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+           || QStringView(u"!#$%&'*+-.^_`|~").contains(c);
+}
+
+// "SCHEME credentials" (RFC 9110 11.4) split at the first run of spaces; nullopt when the
+// value does not have that shape (a bare token, a password, a cookie).
+std::optional<std::pair<QStringView, QStringView>> splitScheme(QStringView text)
+{
+    const qsizetype space = text.indexOf(u' ');
+    if (space <= 0) {
+        return std::nullopt;
+    }
+    const QStringView scheme = text.left(space);
+    for (const QChar c : scheme) {
+        if (!isTokenCharacter(c)) {
+            return std::nullopt;
+        }
+    }
+    qsizetype start = space;
+    while (start < text.size() && text.at(start) == u' ') {
+        ++start;
+    }
+    if (start == text.size()) {
+        return std::nullopt;
+    }
+    return std::pair {scheme, text.mid(start)};
+}
+
+// Whether the tail of `text` may be shown: only when the part it comes from is long enough
+// that 4 characters are at most a quarter of it. For "Basic base64(user:password)" the
+// base64 tail encodes the password's tail, so the decoded password is what must be long.
+bool mayShowTail(QStringView text)
+{
+    const auto scheme = splitScheme(text);
+    if (!scheme) {
+        return characterCount(text) >= MinCharactersForTail;
+    }
+    const auto& [name, credentials] = *scheme;
+    if (name.compare(u"Basic", Qt::CaseInsensitive) != 0) {
+        return characterCount(credentials) >= MinCharactersForTail;
+    }
+    const auto decoded =
+        QByteArray::fromBase64Encoding(credentials.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded) {
+        return false;
+    }
+    const qsizetype colon = decoded.decoded.indexOf(':');
+    const auto password = decodeUtf8(QByteArrayView(decoded.decoded).sliced(colon + 1));
+    return password && characterCount(*password) >= MinCharactersForTail;
+}
+
+} // namespace
+
+QString maskSecret(QByteArrayView value)
+{
+    static const QString dots(4, QChar(0x2022));
+
+    // Bytes that are not UTF-8 (binary key material) are never shown at all.
+    const auto text = decodeUtf8(value);
+    if (!text || !mayShowTail(*text)) {
+        return dots;
+    }
+    return dots + lastFourCharacters(*text);
 }

@@ -29,8 +29,11 @@ struct SecretRef
 };
 
 // "••••" (four U+2022) followed by the last 4 characters of the value, so a user can tell which
-// secret was used without seeing it. A value of fewer than 8 characters gives only "••••":
-// showing 4 of its characters would reveal half of it or more. Characters are Unicode code
-// points of the UTF-8 value (never half of a multi-byte character); a value that is not valid
-// UTF-8 also gives only "••••". Used wherever a secret would otherwise be displayed or stored.
+// secret was used without seeing it; only "••••" unless those 4 characters are at most a quarter
+// of the secret, i.e. the secret has 16 characters or more. For an HTTP credential
+// "SCHEME credentials" ("Bearer abc...") the length counted is that of the credentials; for
+// "Basic base64(user:password)", whose base64 tail encodes the password's tail, that of the
+// decoded password. Characters are Unicode code points of the UTF-8 value (never half of a
+// multi-byte character); a value that is not valid UTF-8 gives only "••••". Used wherever a
+// secret would otherwise be displayed or stored.
 QString maskSecret(QByteArrayView value);
