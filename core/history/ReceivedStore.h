@@ -73,6 +73,8 @@ public:
     bool seenEventId(const QString& eventId) const;
 
     QString path() const { return m_path; }
+    // The thread that checkpoints this store's WAL; null when SQLite's autocheckpoint does.
+    const WalCheckpointer* walCheckpointer() const { return m_checkpointer.get(); }
 
 private:
     explicit ReceivedStore(std::unique_ptr<Database> db);

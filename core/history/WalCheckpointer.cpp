@@ -68,6 +68,12 @@ int WalCheckpointer::checkpoints() const
     return m_checkpoints;
 }
 
+void WalCheckpointer::waitIdle() const
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return !m_running; });
+}
+
 int WalCheckpointer::writerCheckpoints() const
 {
     std::lock_guard lock(m_mutex);
@@ -123,5 +129,6 @@ void WalCheckpointer::run()
         m_backfilled = rc == SQLITE_OK ? copied : 0;
         m_running = false;
         ++m_checkpoints;
+        m_idle.notify_all();
     }
 }

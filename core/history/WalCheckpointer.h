@@ -36,6 +36,8 @@ public:
     // How many checkpoints the thread ran, and how many the writer finished itself (for tests).
     int checkpoints() const;
     int writerCheckpoints() const;
+    // Blocks until the thread is not copying (tests make the schedule deterministic with it).
+    void waitIdle() const;
 
 private:
     WalCheckpointer(sqlite3* writer, sqlite3* own, int thresholdPages);
@@ -47,6 +49,7 @@ private:
     const int m_thresholdPages;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
+    mutable std::condition_variable m_idle;
     bool m_stopping = false;
     int m_checkpoints = 0;
     bool m_running = false;      // the thread is copying
