@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <limits>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -121,9 +122,31 @@ QJsonValue eventValue(const QByteArray& eventJson)
     return QJsonDocument::fromJson(eventJson).object();
 }
 
+// ISO 8601 in UTC with milliseconds ("2026-11-23T10:00:00.123Z"), as Qt::ISODateWithMs. Every
+// line of `receive` carries one: the part up to the second is formatted once per second (Qt's
+// formatting was a tenth of the per-request line's cost under load).
 QString timeText(const QDateTime& time)
 {
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    if (!time.isValid()) {
+        return {};
+    }
+    static qint64 cachedSecond = std::numeric_limits<qint64>::min();
+    static QString cachedPrefix; // "2026-11-23T10:00:00"
+    const qint64 ms = time.toMSecsSinceEpoch();
+    const qint64 second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    if (second != cachedSecond) {
+        cachedPrefix = QDateTime::fromSecsSinceEpoch(second, Qt::UTC).toString(Qt::ISODate);
+        cachedPrefix.chop(1); // the 'Z'
+        cachedSecond = second;
+    }
+    const int milliseconds = int(ms - second * 1000);
+    QString text = cachedPrefix;
+    text += QLatin1Char('.');
+    text += QLatin1Char(char('0' + milliseconds / 100));
+    text += QLatin1Char(char('0' + milliseconds / 10 % 10));
+    text += QLatin1Char(char('0' + milliseconds % 10));
+    text += QLatin1Char('Z');
+    return text;
 }
 
 // The line of contract 6.
