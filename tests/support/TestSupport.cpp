@@ -1,6 +1,10 @@
 #include "TestSupport.h"
 
+#include "secrets/SecretRef.h"
+
+#include <QDateTime>
 #include <QFile>
+#include <QJsonObject>
 
 namespace TestSupport {
 
@@ -26,6 +30,30 @@ QByteArray readFile(const QString& path)
         return {};
     }
     return file.readAll();
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+SecretValues resolveAll(const QStringList& refs)
+{
+    SecretValues values;
+    for (const QString& ref : refs) {
+        values.insert(ref, SecretRef::parse(ref).resolveLocal({}).value());
+    }
+    return values;
+}
+
+Event sampleEvent(const QString& id)
+{
+    return Event(
+        QJsonObject {{QStringLiteral("id"), id},
+                     {QStringLiteral("type"), QStringLiteral("policy.bound")},
+                     {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                     {QStringLiteral("data"), QJsonObject {{QStringLiteral("policyId"), QStringLiteral("abc")}}}});
 }
 
 } // namespace TestSupport
