@@ -44,26 +44,7 @@ QList<QVariant> rawQuery(const QString& path, const QString& sql)
     return out;
 }
 
-void startWriters(const QString& program,
-                  const QString& kind,
-                  const QString& path,
-                  int perWriter,
-                  int count,
-                  Writers& writers)
-{
-    for (int w = 0; w < count; ++w) {
-        auto p = std::make_unique<QProcess>();
-        p->start(program, {kind, path, QString::number(perWriter), QStringLiteral("w%1").arg(w)});
-        QVERIFY2(p->waitForStarted(), qPrintable(p->errorString()));
-        writers.push_back(std::move(p));
-    }
-    for (auto& p : writers) {
-        while (!p->canReadLine() && p->state() == QProcess::Running) {
-            p->waitForReadyRead(10000);
-        }
-        QCOMPARE(p->readLine(), QByteArray("ready\n"));
-    }
-}
+namespace {
 
 void goWhileLocked(const QString& path, const Writers& writers)
 {
@@ -83,6 +64,30 @@ void goWhileLocked(const QString& path, const Writers& writers)
         QVERIFY(lock.exec(QStringLiteral("COMMIT")));
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace
+
+void releaseWriters(const QString& program,
+                    const QString& kind,
+                    const QString& path,
+                    int perWriter,
+                    int count,
+                    Writers& writers)
+{
+    for (int w = 0; w < count; ++w) {
+        auto p = std::make_unique<QProcess>();
+        p->start(program, {kind, path, QString::number(perWriter), QStringLiteral("w%1").arg(w)});
+        QVERIFY2(p->waitForStarted(), qPrintable(p->errorString()));
+        writers.push_back(std::move(p));
+    }
+    for (auto& p : writers) {
+        while (!p->canReadLine() && p->state() == QProcess::Running) {
+            p->waitForReadyRead(10000);
+        }
+        QCOMPARE(p->readLine(), QByteArray("ready\n"));
+    }
+    goWhileLocked(path, writers);
 }
 
 void finishWriters(const Writers& writers)

@@ -49,18 +49,16 @@ QStringList eventIds(const QList<Record>& records)
 using Writers = std::vector<std::unique_ptr<QProcess>>;
 
 // Starts `count` history_writer processes (program) that each store perWriter rows of `kind`
-// ("attempts" or "received") tagged w0, w1, ... into the file at path, and waits until every
-// one has said "ready". Check QTest::currentTestFailed() afterwards.
-void startWriters(const QString& program,
-                  const QString& kind,
-                  const QString& path,
-                  int perWriter,
-                  int count,
-                  Writers& writers);
-
-// Starts the writers while another connection holds the write lock for a moment, so they
-// certainly meet a locked database and have to wait for it instead of failing.
-void goWhileLocked(const QString& path, const Writers& writers);
+// ("attempts" or "received") tagged w0, w1, ... into the file at path, waits until every one
+// has said "ready", then lets them all go at once while another connection holds the write lock
+// for a moment, so they certainly meet a locked database and have to wait for it instead of
+// failing. Check QTest::currentTestFailed() afterwards.
+void releaseWriters(const QString& program,
+                    const QString& kind,
+                    const QString& path,
+                    int perWriter,
+                    int count,
+                    Writers& writers);
 
 // Waits for every writer to end well, having said "done".
 void finishWriters(const Writers& writers);
