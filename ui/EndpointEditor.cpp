@@ -5,6 +5,7 @@
 #include "SecretLineEdit.h"
 
 #include "TokenExchangeView.h"
+#include "WidgetSupport.h"
 
 #include "auth/AuthorizationCodeFlow.h"
 #include "auth/TokenProvider.h"
@@ -29,7 +30,6 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -52,6 +52,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+using WidgetSupport::appendPair;
 
 namespace {
 QLabel* helpLabel(const QString& text, QWidget* parent)
@@ -88,16 +90,6 @@ QHBoxLayout* buttonWithStatus(QPushButton* button, QLabel* status)
     return row;
 }
 
-// The name/value tables (headers, extra form fields, claims): a new row at the end.
-int appendPair(QTableWidget* table, const QString& name, const QString& value)
-{
-    const int row = table->rowCount();
-    table->insertRow(row);
-    table->setItem(row, 0, new QTableWidgetItem(name));
-    table->setItem(row, 1, new QTableWidgetItem(value));
-    return row;
-}
-
 // The rows of a name/value table with a name, names trimmed, values as typed.
 QList<QPair<QString, QString>> tablePairs(const QTableWidget* table)
 {
@@ -114,10 +106,7 @@ QList<QPair<QString, QString>> tablePairs(const QTableWidget* table)
 
 QPlainTextEdit* readOnlyText(const QString& objectName, int maximumHeight, QWidget* parent)
 {
-    auto* edit = new QPlainTextEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setReadOnly(true);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* edit = WidgetSupport::monospaceView(objectName, parent);
     edit->setMaximumHeight(maximumHeight);
     return edit;
 }
@@ -1523,10 +1512,7 @@ void EndpointEditor::refreshPreview()
                 continue;
             }
             for (const auto& [name, value] : headers.value()) {
-                const int row = m_preview->rowCount();
-                m_preview->insertRow(row);
-                m_preview->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(name)));
-                m_preview->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(value)));
+                appendPair(m_preview, QString::fromLatin1(name), QString::fromUtf8(value));
             }
         }
         m_previewError->setVisible(!problems.isEmpty());
