@@ -4,7 +4,10 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QTest>
 
 namespace TestSupport {
 
@@ -45,6 +48,48 @@ SecretValues resolveAll(const QStringList& refs)
         values.insert(ref, SecretRef::parse(ref).resolveLocal({}).value());
     }
     return values;
+}
+
+CliRun runCli(const QStringList& args, const QProcessEnvironment& env, const QByteArray& input)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(cliPath(), args);
+    if (!process.waitForStarted()) {
+        return {};
+    }
+    if (!input.isEmpty()) {
+        process.write(input);
+    }
+    process.closeWriteChannel();
+    if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+QProcessEnvironment cliEnvironment(const QString& dataDir, const QProcessEnvironment& extra)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), dataDir);
+    for (const auto& key : extra.keys()) {
+        env.insert(key, extra.value(key));
+    }
+    return env;
+}
+
+QList<QJsonObject> jsonLines(const QByteArray& out)
+{
+    QList<QJsonObject> lines;
+    for (const auto& line : out.split('\n')) {
+        if (!line.trimmed().isEmpty()) {
+            lines.append(QJsonDocument::fromJson(line).object());
+        }
+    }
+    return lines;
 }
 
 Event sampleEvent(const QString& id)

@@ -4,6 +4,9 @@
 #include "secrets/SecretResolver.h"
 
 #include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -21,4 +24,24 @@ SecretValues resolveAll(const QStringList& refs);
 
 // A policy.bound event with this id, stamped now.
 Event sampleEvent(const QString& id);
+
+// What a finished hookbench-cli left: its exit code (-1 when it crashed or never started), its
+// standard output and its standard error.
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs hookbench-cli with `env` without blocking the event loop, so a server in the test's own
+// process can answer it; `input` goes to its standard input, which is then closed. A run that
+// has not ended after 60 s is killed.
+CliRun runCli(const QStringList& args, const QProcessEnvironment& env, const QByteArray& input = {});
+
+// The system environment with HOOKBENCH_DATA_DIR set to dataDir, then extra's variables.
+QProcessEnvironment cliEnvironment(const QString& dataDir, const QProcessEnvironment& extra = {});
+
+// One JSON object per non-empty line (contract 6's --json output).
+QList<QJsonObject> jsonLines(const QByteArray& out);
 } // namespace TestSupport
