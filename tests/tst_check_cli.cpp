@@ -11,23 +11,8 @@
 // another process (strict, then without dedupe) and against a server that accepts everything;
 // contract 6's JSON lines, the table, and the exit codes 0, 1 and 2.
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QList<QJsonObject> jsonLines(const QByteArray& out)
-{
-    QList<QJsonObject> lines;
-    for (const auto& line : out.split('\n')) {
-        if (!line.trimmed().isEmpty()) {
-            lines.append(QJsonDocument::fromJson(line).object());
-        }
-    }
-    return lines;
-}
+using Run = TestSupport::CliRun;
+using TestSupport::jsonLines;
 
 const QByteArray Token = "tok-0123456789";
 const QByteArray Secret = "It's a Secret to Everybody";
@@ -42,9 +27,7 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
-        return env;
+        return TestSupport::cliEnvironment(m_dir.filePath(QStringLiteral("data")));
     }
 
     QString write(const QString& name, const QByteArray& content)
@@ -59,23 +42,7 @@ private:
     }
 
     // Runs the CLI without blocking the event loop, so an in-process server can answer it.
-    Run cli(const QStringList& args)
-    {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(TestSupport::cliPath(), args);
-        if (!process.waitForStarted()) {
-            return {};
-        }
-        process.closeWriteChannel();
-        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(),
-                process.readAllStandardError()};
-    }
+    Run cli(const QStringList& args) { return TestSupport::runCli(args, environment()); }
 
     // Starts `receive --json` with the given verify and response parts; returns its URL.
     QString startReceive(QProcess& process, const QByteArray& verify, int status)

@@ -10,25 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QList<QJsonObject> jsonLines(const QByteArray& out)
-{
-    QList<QJsonObject> lines;
-    for (const auto& line : out.split('\n')) {
-        if (!line.trimmed().isEmpty()) {
-            lines.append(QJsonDocument::fromJson(line).object());
-        }
-    }
-    return lines;
-}
-} // namespace
+using Run = TestSupport::CliRun;
+using TestSupport::jsonLines;
 
 // hookbench-cli as a user runs it: the real binary, real files, a real server on loopback.
 class TestCli final : public QObject
@@ -42,28 +25,8 @@ private:
     // Runs the CLI without blocking the event loop, so the loopback server can answer it.
     Run cli(const QStringList& args, const QProcessEnvironment& extraEnv = {}, const QByteArray& input = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), m_dir.filePath(QStringLiteral("data"))); // fresh each run
-        for (const auto& key : extraEnv.keys()) {
-            env.insert(key, extraEnv.value(key));
-        }
-        process.setProcessEnvironment(env);
-        process.start(TestSupport::cliPath(), args);
-        if (!process.waitForStarted()) {
-            return {};
-        }
-        if (!input.isEmpty()) {
-            process.write(input);
-        }
-        process.closeWriteChannel();
-        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return TestSupport::runCli(
+            args, TestSupport::cliEnvironment(m_dir.filePath(QStringLiteral("data")), extraEnv), input);
     }
 
     QString write(const QString& name, const QByteArray& content)
@@ -353,9 +316,7 @@ private slots:
         m_server->setResponses({{500, "Internal Server Error"}});
         const QString path = profile("\"retry\":{\"policy\":\"fixed\",\"intervalMs\":60000,\"maxAttempts\":3}");
         QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), m_dir.filePath(QStringLiteral("data-sigterm")));
-        process.setProcessEnvironment(env);
+        process.setProcessEnvironment(TestSupport::cliEnvironment(m_dir.filePath(QStringLiteral("data-sigterm"))));
         process.start(TestSupport::cliPath(),
                       {QStringLiteral("send"),
                        QStringLiteral("--profile"),

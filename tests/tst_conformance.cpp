@@ -1,4 +1,6 @@
+#include "JoseTestSupport.h"
 #include "LoopbackServer.h"
+#include "TestSupport.h"
 
 #include "conformance/CaseGenerator.h"
 #include "conformance/ConformanceRunner.h"
@@ -7,7 +9,6 @@
 #include "jose/Jwe.h"
 #include "jose/Jws.h"
 #include "receiver/Receiver.h"
-#include "secrets/SecretRef.h"
 #include "signing/Crypto.h"
 
 #include <QJsonArray>
@@ -20,6 +21,8 @@
 // each scheme it must pass every case; weakened (no dedupe, a huge tolerance, no checks at all)
 // exactly the matching cases must fail; and an endpoint that accepts everything fails every
 // reject case. Also the judging rules and the hostile JOSE objects, checked with core/jose.
+using TestSupport::resolveAll;
+
 namespace {
 
 using namespace Conformance;
@@ -45,15 +48,6 @@ QJsonObject verifySig(const QJsonObject& entry, int toleranceSeconds = 0)
         out.insert(QStringLiteral("toleranceSeconds"), toleranceSeconds);
     }
     return out;
-}
-
-SecretValues resolveAll(const QStringList& refs)
-{
-    SecretValues values;
-    for (const QString& ref : refs) {
-        values.insert(ref, SecretRef::parse(ref).resolveLocal({}).value());
-    }
-    return values;
 }
 
 Event sampleEvent()
@@ -119,11 +113,7 @@ private:
     QString writeFile(const QString& name, const QByteArray& bytes)
     {
         const QString path = m_dir->filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-            return {};
-        }
-        return path;
+        return TestSupport::writeFile(path, bytes) ? path : QString();
     }
 
     bool startReceiver(const QJsonObject& verify, int status = 202)
@@ -192,13 +182,16 @@ private slots:
         auto store = ReceivedStore::open(m_dir->filePath(QStringLiteral("history.sqlite")));
         QVERIFY2(store.ok(), qPrintable(store.error().toString()));
         m_store = std::move(store).value();
-        auto ec = JoseKey::generate(JoseKey::Type::EcP256);
-        auto rsa = JoseKey::generate(JoseKey::Type::Rsa);
-        QVERIFY(ec && rsa);
-        m_senderKey = writeFile(QStringLiteral("sender.key"), ec->privatePem());
-        m_senderPub = writeFile(QStringLiteral("sender.pub.pem"), ec->publicPem());
-        m_receiverKey = writeFile(QStringLiteral("receiver.key"), rsa->privatePem());
-        m_receiverPub = writeFile(QStringLiteral("receiver.pub.pem"), rsa->publicPem());
+        JoseKey ec;
+        JoseKey rsa;
+        JoseTestSupport::generateKeys({{&ec, JoseKey::Type::EcP256}, {&rsa, JoseKey::Type::Rsa}});
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        m_senderKey = writeFile(QStringLiteral("sender.key"), ec.privatePem());
+        m_senderPub = writeFile(QStringLiteral("sender.pub.pem"), ec.publicPem());
+        m_receiverKey = writeFile(QStringLiteral("receiver.key"), rsa.privatePem());
+        m_receiverPub = writeFile(QStringLiteral("receiver.pub.pem"), rsa.publicPem());
         QVERIFY(!m_senderKey.isEmpty() && !m_receiverPub.isEmpty());
     }
 
@@ -433,8 +426,8 @@ private slots:
         }
         QCOMPARE(generatedNames, cases);
 
-        auto senderPub = JoseKey::fromPem(TestConformance::readAll(m_senderPub));
-        auto receiverKey = JoseKey::fromPem(TestConformance::readAll(m_receiverKey));
+        auto senderPub = JoseKey::fromPem(TestSupport::readFile(m_senderPub));
+        auto receiverKey = JoseKey::fromPem(TestSupport::readFile(m_receiverKey));
         QVERIFY(senderPub && receiverKey);
         for (const auto& c : generated.value()) {
             QByteArray body = c.request.body;
@@ -614,13 +607,6 @@ private slots:
             ids.insert(QJsonDocument::fromJson(request.body).object().value(QStringLiteral("id")).toString().toUtf8());
         }
         QCOMPARE(ids.size(), requests.size() - 2);
-    }
-
-public:
-    static QByteArray readAll(const QString& path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 };
 

@@ -1,3 +1,4 @@
+#include "JoseTestSupport.h"
 #include "TestSupport.h"
 #include "jose/JoseKey.h"
 #include "jose/Jwe.h"
@@ -12,34 +13,11 @@
 // Compact JWE: round trips, python3-jwcrypto in both directions for every alg/enc pair, keys
 // made by the openssl command (PEM, encrypted PEM, certificate), and the tampering a decrypter
 // must notice.
+using JoseTestSupport::b64u;
+using JoseTestSupport::jwcrypto;
+using JoseTestSupport::unb64u;
+
 namespace {
-
-QByteArray b64u(const QByteArray& data)
-{
-    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-QByteArray unb64u(const QByteArray& text)
-{
-    return QByteArray::fromBase64(text, QByteArray::Base64UrlEncoding);
-}
-
-QJsonObject jwcrypto(const QString& command, const QJsonObject& request)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {TestSupport::sourceDir() + QStringLiteral("/tests/jose_interop.py"), command});
-    python.write(QJsonDocument(request).toJson(QJsonDocument::Compact));
-    python.closeWriteChannel();
-    if (!python.waitForFinished(60000)) {
-        return {{QStringLiteral("error"), QStringLiteral("python did not finish")}};
-    }
-    const QJsonObject answer = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-    if (answer.isEmpty()) {
-        return {{QStringLiteral("error"), QString::fromUtf8(python.readAllStandardError())}};
-    }
-    return answer;
-}
 
 // Runs the openssl command; its stderr on failure.
 QString openssl(const QStringList& arguments)

@@ -1,4 +1,4 @@
-#include "TestSupport.h"
+#include "JoseTestSupport.h"
 #include "jose/JoseKey.h"
 #include "jose/Jwks.h"
 #include "jose/Jws.h"
@@ -6,11 +6,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 // JWK and JWKS: the published keys of RFC 7515 A.3, RFC 8037 A and RFC 7638, choosing by kid,
 // the public set a receiver serves, and python3-jwcrypto reading that set.
+using JoseTestSupport::jwcrypto;
+
 namespace {
 
 QJsonObject jwk(std::initializer_list<std::pair<const char*, const char*>> members)
@@ -55,23 +56,6 @@ const QJsonObject Rfc7638Key = jwk({{"kty", "RSA"},
                                     {"e", "AQAB"},
                                     {"alg", "RS256"},
                                     {"kid", "2011-04-29"}});
-
-QJsonObject jwcrypto(const QString& command, const QJsonObject& request)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {TestSupport::sourceDir() + QStringLiteral("/tests/jose_interop.py"), command});
-    python.write(QJsonDocument(request).toJson(QJsonDocument::Compact));
-    python.closeWriteChannel();
-    if (!python.waitForFinished(60000)) {
-        return {{QStringLiteral("error"), QStringLiteral("python did not finish")}};
-    }
-    const QJsonObject answer = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-    if (answer.isEmpty()) {
-        return {{QStringLiteral("error"), QString::fromUtf8(python.readAllStandardError())}};
-    }
-    return answer;
-}
 
 QByteArray keySet(const QJsonArray& keys)
 {

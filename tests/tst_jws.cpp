@@ -1,45 +1,19 @@
-#include "TestSupport.h"
+#include "JoseTestSupport.h"
 #include "jose/JoseKey.h"
 #include "jose/Jws.h"
 #include "signing/Crypto.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 // Compact JWS against RFC 7515 Appendix A, against python3-jwcrypto in both directions, and
 // against the attacks a verifier must refuse.
+using JoseTestSupport::b64u;
+using JoseTestSupport::jwcrypto;
+using JoseTestSupport::unb64u;
+
 namespace {
-
-QByteArray b64u(const QByteArray& data)
-{
-    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-QByteArray unb64u(const QByteArray& text)
-{
-    return QByteArray::fromBase64(text, QByteArray::Base64UrlEncoding);
-}
-
-// Runs tests/jose_interop.py (jwcrypto) with /usr/bin/python3; the answer, or {"error": ...}.
-QJsonObject jwcrypto(const QString& command, const QJsonObject& request)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {TestSupport::sourceDir() + QStringLiteral("/tests/jose_interop.py"), command});
-    python.write(QJsonDocument(request).toJson(QJsonDocument::Compact));
-    python.closeWriteChannel();
-    if (!python.waitForFinished(60000)) {
-        return {{QStringLiteral("error"), QStringLiteral("python did not finish")}};
-    }
-    const QJsonObject answer = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-    if (answer.isEmpty()) {
-        return {{QStringLiteral("error"), QString::fromUtf8(python.readAllStandardError())}};
-    }
-    return answer;
-}
 
 // RFC 7515 Appendix A.1: the HMAC key, and the token the appendix prints.
 const auto A1Key =
@@ -134,13 +108,8 @@ private:
 void TestJws::initTestCase()
 {
     m_secret = JoseKey::fromSecret(Crypto::randomBytes(32));
-    auto rsa = JoseKey::generate(JoseKey::Type::Rsa, 2048);
-    auto ec = JoseKey::generate(JoseKey::Type::EcP256);
-    auto ed = JoseKey::generate(JoseKey::Type::Ed25519);
-    QVERIFY2(rsa && ec && ed, "key generation failed");
-    m_rsa = rsa.value();
-    m_ec = ec.value();
-    m_ed = ed.value();
+    JoseTestSupport::generateKeys(
+        {{&m_rsa, JoseKey::Type::Rsa}, {&m_ec, JoseKey::Type::EcP256}, {&m_ed, JoseKey::Type::Ed25519}});
 }
 
 JoseKey TestJws::privateKey(const QString& alg) const

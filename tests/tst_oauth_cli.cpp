@@ -4,25 +4,8 @@
 #include <QTemporaryDir>
 #include <QUrlQuery>
 
-namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QList<QJsonObject> jsonLines(const QByteArray& out)
-{
-    QList<QJsonObject> lines;
-    for (const auto& line : out.split('\n')) {
-        if (!line.trimmed().isEmpty()) {
-            lines.append(QJsonDocument::fromJson(line).object());
-        }
-    }
-    return lines;
-}
-} // namespace
+using Run = TestSupport::CliRun;
+using TestSupport::jsonLines;
 
 // `send` and `token` with OAuth 2.0 client credentials, as a user runs them: the real binary,
 // the independent Python token server, a loopback webhook endpoint.
@@ -37,8 +20,7 @@ private:
 
     QProcessEnvironment cliEnvironment()
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
+        QProcessEnvironment env = TestSupport::cliEnvironment(m_dir.filePath(QStringLiteral("data")));
         env.insert(QStringLiteral("OAUTH_CS"), QStringLiteral("cli-secret-value"));
         // No browser may ever start from a test (the sign-in also runs with --no-browser).
         env.remove(QStringLiteral("DISPLAY"));
@@ -48,21 +30,7 @@ private:
 
     Run cli(const QStringList& args, const QByteArray& input = {})
     {
-        QProcess process;
-        process.setProcessEnvironment(cliEnvironment());
-        process.start(TestSupport::cliPath(), args);
-        if (!process.waitForStarted()) {
-            return {};
-        }
-        process.write(input);
-        process.closeWriteChannel();
-        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return TestSupport::runCli(args, cliEnvironment(), input);
     }
 
     QString profile(const QByteArray& tokenPath, const QString& clientAuth, const QJsonObject& extra = {})

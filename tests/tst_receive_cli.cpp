@@ -19,21 +19,12 @@
 
 // `hookbench-cli receive` and `verify` as a user runs them: real processes, real sockets, the
 // real `send` on the other side, signals, and a kill -9 that must not lose an answered request.
+using TestSupport::jsonLines;
+
 namespace {
 
 const QByteArray GithubSecret = "It's a Secret to Everybody";
 const QByteArray Token = "tok-0123456789";
-
-QList<QJsonObject> jsonLines(const QByteArray& out)
-{
-    QList<QJsonObject> lines;
-    for (const auto& line : out.split('\n')) {
-        if (!line.trimmed().isEmpty()) {
-            lines.append(QJsonDocument::fromJson(line).object());
-        }
-    }
-    return lines;
-}
 
 } // namespace
 
@@ -47,12 +38,7 @@ private:
 
     QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), dataDir());
-        return env;
-    }
+    QProcessEnvironment environment() const { return TestSupport::cliEnvironment(dataDir()); }
 
     QString write(const QString& name, const QByteArray& content)
     {

@@ -3,44 +3,16 @@
 #include "history/ReceivedStore.h"
 #include "secrets/SecretRef.h"
 
-#include <QDir>
+#include "StoreTestSupport.h"
+
 #include <QJsonDocument>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
-#include <QUuid>
 
 #include <memory>
 
 namespace {
-// A connection of the test's own, to look at the file from outside the store.
-QList<QVariant> rawQuery(const QString& path, const QString& sql)
-{
-    const QString name = QUuid::createUuid().toString();
-    QList<QVariant> out;
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql)) {
-                while (query.next()) {
-                    out.append(query.value(0));
-                }
-            } else {
-                out.append(query.lastError().text());
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return out;
-}
-
 ReceivedRecord makeRequest(const QString& eventId)
 {
     ReceivedRecord r;
@@ -57,36 +29,10 @@ ReceivedRecord makeRequest(const QString& eventId)
     return r;
 }
 
-QStringList eventIds(const QList<ReceivedRecord>& records)
-{
-    QStringList out;
-    for (const auto& r : records) {
-        out << r.eventId;
-    }
-    return out;
-}
-// Starts the writers while another connection holds the write lock for a moment, so they
-// certainly meet a locked database and have to wait for it instead of failing.
-void goWhileLocked(const QString& path, const std::vector<std::unique_ptr<QProcess>>& writers)
-{
-    const QString name = QUuid::createUuid().toString();
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery lock(db);
-        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
-        for (const auto& p : writers) {
-            p->write("go\n");
-            p->closeWriteChannel();
-            p->waitForBytesWritten();
-        }
-        QThread::msleep(300); // not a timing assertion: only how long the lock is held
-        QVERIFY(lock.exec(QStringLiteral("COMMIT")));
-    }
-    QSqlDatabase::removeDatabase(name);
-}
 } // namespace
+
+using StoreTestSupport::eventIds;
+using StoreTestSupport::rawQuery;
 
 class TestReceivedStore final : public QObject
 {
@@ -96,26 +42,12 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString dbPath() const { return m_dir->filePath(QStringLiteral("history.sqlite")); }
 
-    std::unique_ptr<ReceivedStore> openStore()
-    {
-        auto store = ReceivedStore::open(dbPath());
-        if (!store) {
-            qWarning("%s", qPrintable(store.error().toString()));
-            return {};
-        }
-        return std::move(store.value());
-    }
+    std::unique_ptr<ReceivedStore> openStore() const { return StoreTestSupport::openStore<ReceivedStore>(dbPath()); }
 
 private slots:
     void init()
     {
-        QTest::failOnWarning(QRegularExpression(QStringLiteral("still in use")));
-        QString root = qEnvironmentVariable("HOOKBENCH_DATA_DIR");
-        if (root.isEmpty()) {
-            root = QDir::tempPath();
-        }
-        QDir().mkpath(root);
-        m_dir = std::make_unique<QTemporaryDir>(root + QStringLiteral("/XXXXXX"));
+        m_dir = StoreTestSupport::freshStoreDir();
         QVERIFY(m_dir->isValid());
     }
 
@@ -357,23 +289,14 @@ private slots:
         auto store = openStore();
         QVERIFY(store);
 
-        std::vector<std::unique_ptr<QProcess>> writers;
-        for (int w = 0; w < Writers; ++w) {
-            auto p = std::make_unique<QProcess>();
-            p->start(QStringLiteral(HISTORY_WRITER),
-                     {QStringLiteral("received"), dbPath(), QString::number(PerWriter), QStringLiteral("w%1").arg(w)});
-            QVERIFY2(p->waitForStarted(), qPrintable(p->errorString()));
-            writers.push_back(std::move(p));
-        }
-        for (auto& p : writers) {
-            while (!p->canReadLine() && p->state() == QProcess::Running) {
-                p->waitForReadyRead(10000);
-            }
-            QCOMPARE(p->readLine(), QByteArray("ready\n"));
-        }
+        StoreTestSupport::Writers writers;
         // Everyone starts at once, into a locked database; this process writes too, one by one
         // and in batches.
-        goWhileLocked(dbPath(), writers);
+        StoreTestSupport::releaseWriters(
+            QStringLiteral(HISTORY_WRITER), QStringLiteral("received"), dbPath(), PerWriter, Writers, writers);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         qint64 last = 0;
         for (int i = 0; i < PerWriter / 2; ++i) {
             const auto seq = store->add(makeRequest(QStringLiteral("main-%1").arg(i)));
@@ -391,11 +314,9 @@ private slots:
             QVERIFY(seqs->first() > last);
             last = seqs->last();
         }
-        for (auto& p : writers) {
-            QVERIFY(p->waitForFinished(60000));
-            const QByteArray err = p->readAllStandardError();
-            QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0, err.constData());
-            QCOMPARE(p->readAllStandardOutput(), QByteArray("done\n"));
+        StoreTestSupport::finishWriters(writers);
+        if (QTest::currentTestFailed()) {
+            return;
         }
 
         const qint64 total = PerWriter * (Writers + 1);

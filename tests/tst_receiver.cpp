@@ -1,4 +1,5 @@
 #include "LoopbackServer.h"
+#include "TestSupport.h"
 
 #include "delivery/DeliveryEngine.h"
 #include "history/ReceivedStore.h"
@@ -18,27 +19,16 @@
 // The project's sender against the project's receiver over loopback: each scheme valid and
 // signed with the wrong key, the configured answers driving the sender's retries, delays and
 // dropped connections, and the rule that a request is in the database before its answer leaves.
+using TestSupport::resolveAll;
+
 namespace {
 
 const QByteArray Seed = QByteArray::fromBase64("VEVTVFNJR05JTkdLRVlET05PVFVTRVRISVNGT1JBTlk=");
 const QString PublicKey = QStringLiteral("whpk_ZlN4eg7dSSqi0moX9hQUk3orrOouK3QVQSlJa248c/g=");
 
-SecretValues resolveAll(const QStringList& refs)
-{
-    SecretValues values;
-    for (const QString& ref : refs) {
-        values.insert(ref, SecretRef::parse(ref).resolveLocal({}).value());
-    }
-    return values;
-}
-
 Event sampleEvent(const QString& id = QStringLiteral("evt_recv_1"))
 {
-    return Event(
-        QJsonObject {{QStringLiteral("id"), id},
-                     {QStringLiteral("type"), QStringLiteral("policy.bound")},
-                     {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                     {QStringLiteral("data"), QJsonObject {{QStringLiteral("policyId"), QStringLiteral("abc")}}}});
+    return TestSupport::sampleEvent(id);
 }
 
 QList<AttemptTrace> deliverAll(DeliveryEngine& engine, DeliveryJob job, int timeoutMs = 15000)

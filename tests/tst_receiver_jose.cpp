@@ -1,3 +1,4 @@
+#include "JoseTestSupport.h"
 #include "LoopbackServer.h"
 #include "TestSupport.h"
 
@@ -8,9 +9,7 @@
 #include "jose/Jwks.h"
 #include "jose/Jws.h"
 #include "receiver/Receiver.h"
-#include "secrets/SecretRef.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -25,39 +24,18 @@
 // the decoded payload with the request; each classic attack is refused with its reason; tokens
 // made by python3-jwcrypto pass; keys come from PEM, a JWKS file, or a JWKS URL (a loopback
 // server or a receiver serving its jwks), chosen by kid.
-namespace {
+using JoseTestSupport::b64u;
+using JoseTestSupport::jwcrypto;
+using JoseTestSupport::signRaw;
+using JoseTestSupport::unb64u;
+using TestSupport::resolveAll;
+using TestSupport::sampleEvent;
 
-SecretValues resolveAll(const QStringList& refs)
-{
-    SecretValues values;
-    for (const QString& ref : refs) {
-        values.insert(ref, SecretRef::parse(ref).resolveLocal({}).value());
-    }
-    return values;
-}
+namespace {
 
 QString literal(const QByteArray& pem)
 {
     return QStringLiteral("literal:") + QString::fromLatin1(pem);
-}
-
-QByteArray b64u(const QByteArray& data)
-{
-    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-QByteArray unb64u(const QByteArray& text)
-{
-    return QByteArray::fromBase64(text, QByteArray::Base64UrlEncoding);
-}
-
-Event sampleEvent(const QString& id)
-{
-    return Event(
-        QJsonObject {{QStringLiteral("id"), id},
-                     {QStringLiteral("type"), QStringLiteral("policy.bound")},
-                     {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                     {QStringLiteral("data"), QJsonObject {{QStringLiteral("policyId"), QStringLiteral("abc")}}}});
 }
 
 QByteArray eventPayload(const QString& id, qint64 exp = 0)
@@ -67,31 +45,6 @@ QByteArray eventPayload(const QString& id, qint64 exp = 0)
         payload.insert(QStringLiteral("exp"), exp);
     }
     return QJsonDocument(payload).toJson(QJsonDocument::Compact);
-}
-
-// A compact JWS over exactly these header bytes (so a header may name a member twice).
-QByteArray signRaw(const QByteArray& headerJson, const QByteArray& payload, const QString& alg, const JoseKey& key)
-{
-    const QByteArray input = b64u(headerJson) + '.' + b64u(payload);
-    const auto signature = Jws::sign(alg, input, key);
-    return signature ? input + '.' + b64u(signature.value()) : QByteArray();
-}
-
-QJsonObject jwcrypto(const QString& command, const QJsonObject& request)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {TestSupport::sourceDir() + QStringLiteral("/tests/jose_interop.py"), command});
-    python.write(QJsonDocument(request).toJson(QJsonDocument::Compact));
-    python.closeWriteChannel();
-    if (!python.waitForFinished(60000)) {
-        return {{QStringLiteral("error"), QStringLiteral("python did not finish")}};
-    }
-    const QJsonObject answer = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-    if (answer.isEmpty()) {
-        return {{QStringLiteral("error"), QString::fromUtf8(python.readAllStandardError())}};
-    }
-    return answer;
 }
 
 QString checksText(const ReceivedRecord& record)
@@ -183,16 +136,12 @@ private:
 private slots:
     void initTestCase()
     {
-        for (auto [key, type] : {std::pair {&m_senderRsa, JoseKey::Type::Rsa},
-                                 std::pair {&m_senderEc, JoseKey::Type::EcP256},
-                                 std::pair {&m_senderEd, JoseKey::Type::Ed25519},
-                                 std::pair {&m_otherRsa, JoseKey::Type::Rsa},
-                                 std::pair {&m_receiverRsa, JoseKey::Type::Rsa},
-                                 std::pair {&m_receiverEc, JoseKey::Type::EcP256}}) {
-            auto made = JoseKey::generate(type);
-            QVERIFY2(made.ok(), qPrintable(made.error().message));
-            *key = made.value();
-        }
+        JoseTestSupport::generateKeys({{&m_senderRsa, JoseKey::Type::Rsa},
+                                       {&m_senderEc, JoseKey::Type::EcP256},
+                                       {&m_senderEd, JoseKey::Type::Ed25519},
+                                       {&m_otherRsa, JoseKey::Type::Rsa},
+                                       {&m_receiverRsa, JoseKey::Type::Rsa},
+                                       {&m_receiverEc, JoseKey::Type::EcP256}});
     }
 
     void init()
@@ -534,10 +483,7 @@ private slots:
                                             m_senderRsa.toPublicJwk(QStringLiteral("new")),
                                             m_senderEc.toPublicJwk(QStringLiteral("ec"))}}};
         const QString path = m_dir->filePath(QStringLiteral("keys.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(set).toJson());
-        file.close();
+        QVERIFY(TestSupport::writeFile(path, QJsonDocument(set).toJson()));
         Receiver* receiver = startReceiver(
             verifyConfig({{QStringLiteral("jws"),
                            QJsonObject {{QStringLiteral("jwks"), QString(QStringLiteral("file:") + path)}}}}));
@@ -630,10 +576,8 @@ private slots:
         // public part of its decryption key; receiver B verifies with A's URL.
         QJsonObject signing = m_senderEc.toPublicJwk(QStringLiteral("sig-1"));
         const QString path = m_dir->filePath(QStringLiteral("serve.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {signing}}}).toJson());
-        file.close();
+        QVERIFY(TestSupport::writeFile(
+            path, QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {signing}}}).toJson()));
         Receiver* a = startReceiver(
             {{QStringLiteral("jwks"),
               QJsonObject {{QStringLiteral("serve"), QString(QStringLiteral("file:") + path)},
@@ -693,8 +637,7 @@ private slots:
     {
         QTemporaryDir dir;
         const auto write = [&dir](const QString& name, const QByteArray& bytes) {
-            QFile file(dir.filePath(name));
-            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+            return TestSupport::writeFile(dir.filePath(name), bytes);
         };
         QVERIFY(write(QStringLiteral("receiver.key"), m_receiverRsa.privatePem()));
         QVERIFY(write(QStringLiteral("sender.pub.pem"), m_senderEc.publicPem()));

@@ -12,12 +12,7 @@
 #include <QTest>
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = TestSupport::CliRun;
 
 // Bytes a JSON or UTF-8 round trip would change: NUL, CR LF, invalid UTF-8, a lone high byte.
 const QByteArray BinaryBody = QByteArray("\x00\x01\r\n{\"a\":1}\xff\xfe tail\x80", 20);
@@ -38,25 +33,8 @@ private:
 
     Run cli(const QStringList& args, const QProcessEnvironment& extraEnv = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOOKBENCH_DATA_DIR"), dataDir());
-        for (const auto& key : extraEnv.keys()) {
-            env.insert(key, extraEnv.value(key));
-        }
-        process.setProcessEnvironment(env);
-        process.start(TestSupport::cliPath(), QStringList {QStringLiteral("replay")} + args);
-        if (!process.waitForStarted()) {
-            return {};
-        }
-        process.closeWriteChannel();
-        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return TestSupport::runCli(QStringList {QStringLiteral("replay")} + args,
+                                   TestSupport::cliEnvironment(dataDir(), extraEnv));
     }
 
     qint64 store(const ReceivedRecord& record)

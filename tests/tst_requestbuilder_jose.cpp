@@ -1,3 +1,4 @@
+#include "JoseTestSupport.h"
 #include "TestSupport.h"
 #include "delivery/RequestBuilder.h"
 #include "jose/JoseKey.h"
@@ -8,38 +9,18 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 // The JOSE part of sending (contract 3.5): a profile with jws and/or jwe turns the event into the
 // body a receiver decrypts and verifies, with the matching Content-Type. The receiving side here is
 // our own Jws/Jwe and python3-jwcrypto.
+using JoseTestSupport::jwcrypto;
+using JoseTestSupport::unb64u;
+
 namespace {
 
 constexpr qint64 Now = 1795000000;
-
-QByteArray unb64u(const QByteArray& text)
-{
-    return QByteArray::fromBase64(text, QByteArray::Base64UrlEncoding);
-}
-
-QJsonObject jwcrypto(const QString& command, const QJsonObject& request)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {TestSupport::sourceDir() + QStringLiteral("/tests/jose_interop.py"), command});
-    python.write(QJsonDocument(request).toJson(QJsonDocument::Compact));
-    python.closeWriteChannel();
-    if (!python.waitForFinished(60000)) {
-        return {{QStringLiteral("error"), QStringLiteral("python did not finish")}};
-    }
-    const QJsonObject answer = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-    if (answer.isEmpty()) {
-        return {{QStringLiteral("error"), QString::fromUtf8(python.readAllStandardError())}};
-    }
-    return answer;
-}
 
 } // namespace
 
@@ -67,7 +48,6 @@ private:
         SecretValues secrets;
     };
     Loaded load(const QString& extraJson);
-    void writeFile(const QString& name, const QByteArray& bytes);
 
     QTemporaryDir m_dir;
     Event m_event;
@@ -77,29 +57,20 @@ private:
     JoseKey m_receiverEc; // P-256: decrypts ECDH-ES
 };
 
-void TestRequestBuilderJose::writeFile(const QString& name, const QByteArray& bytes)
-{
-    QFile file(m_dir.filePath(name));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
-
 void TestRequestBuilderJose::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    auto sender = JoseKey::generate(JoseKey::Type::Rsa);
-    auto senderEc = JoseKey::generate(JoseKey::Type::EcP256);
-    auto receiver = JoseKey::generate(JoseKey::Type::Rsa);
-    auto receiverEc = JoseKey::generate(JoseKey::Type::EcP256);
-    QVERIFY(sender && senderEc && receiver && receiverEc);
-    m_sender = sender.value();
-    m_senderEc = senderEc.value();
-    m_receiver = receiver.value();
-    m_receiverEc = receiverEc.value();
-    writeFile(QStringLiteral("sender.key"), m_sender.privatePem());
-    writeFile(QStringLiteral("sender-ec.key"), m_senderEc.privatePem());
-    writeFile(QStringLiteral("receiver.pub.pem"), m_receiver.publicPem());
-    writeFile(QStringLiteral("receiver-ec.pub.pem"), m_receiverEc.publicPem());
+    JoseTestSupport::generateKeys({{&m_sender, JoseKey::Type::Rsa},
+                                   {&m_senderEc, JoseKey::Type::EcP256},
+                                   {&m_receiver, JoseKey::Type::Rsa},
+                                   {&m_receiverEc, JoseKey::Type::EcP256}});
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    QVERIFY(TestSupport::writeFile(m_dir.filePath(QStringLiteral("sender.key")), m_sender.privatePem()));
+    QVERIFY(TestSupport::writeFile(m_dir.filePath(QStringLiteral("sender-ec.key")), m_senderEc.privatePem()));
+    QVERIFY(TestSupport::writeFile(m_dir.filePath(QStringLiteral("receiver.pub.pem")), m_receiver.publicPem()));
+    QVERIFY(TestSupport::writeFile(m_dir.filePath(QStringLiteral("receiver-ec.pub.pem")), m_receiverEc.publicPem()));
     auto event = Event::fromJson("{\"id\":\"evt_123\",\"type\":\"policy.bound\",\"timestamp\":\"2026-11-23T10:00:00Z\","
                                  "\"data\":{\"policyId\":\"abc\"}}");
     QVERIFY(event);

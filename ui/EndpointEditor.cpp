@@ -5,6 +5,7 @@
 #include "SecretLineEdit.h"
 
 #include "TokenExchangeView.h"
+#include "WidgetSupport.h"
 
 #include "auth/AuthorizationCodeFlow.h"
 #include "auth/TokenProvider.h"
@@ -29,7 +30,6 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -53,6 +53,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+using WidgetSupport::appendPair;
+
 namespace {
 QLabel* helpLabel(const QString& text, QWidget* parent)
 {
@@ -62,14 +64,51 @@ QLabel* helpLabel(const QString& text, QWidget* parent)
     return label;
 }
 
-QLabel* errorLabel(const QString& objectName, QWidget* parent)
+// A label for a result the user may want to copy (a token, a pin, an error).
+QLabel* statusLabel(const QString& objectName, QWidget* parent)
 {
     auto* label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QLabel* errorLabel(const QString& objectName, QWidget* parent)
+{
+    auto* label = statusLabel(objectName, parent);
     label->hide();
     return label;
+}
+
+// A button with its status label to the right, the label taking the room.
+QHBoxLayout* buttonWithStatus(QPushButton* button, QLabel* status)
+{
+    auto* row = new QHBoxLayout;
+    row->addWidget(button);
+    row->addWidget(status, 1);
+    return row;
+}
+
+// The rows of a name/value table with a name, names trimmed, values as typed.
+QList<QPair<QString, QString>> tablePairs(const QTableWidget* table)
+{
+    QList<QPair<QString, QString>> out;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const auto* name = table->item(row, 0);
+        const auto* value = table->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty()) {
+            out.append({name->text().trimmed(), value ? value->text() : QString()});
+        }
+    }
+    return out;
+}
+
+QPlainTextEdit* readOnlyText(const QString& objectName, int maximumHeight, QWidget* parent)
+{
+    auto* edit = WidgetSupport::monospaceView(objectName, parent);
+    edit->setMaximumHeight(maximumHeight);
+    return edit;
 }
 
 void showErrors(QLabel* label, const QStringList& errors)
@@ -155,46 +194,114 @@ SecretLineEdit* EndpointEditor::secretEdit(const QString& objectName, QWidget* p
     return edit;
 }
 
+QComboBox* EndpointEditor::editableComboBox(const QString& objectName, const QStringList& items, QWidget* parent)
+{
+    auto* combo = new QComboBox(parent);
+    combo->setObjectName(objectName);
+    combo->setEditable(true);
+    combo->addItems(items);
+    connect(combo, &QComboBox::currentTextChanged, this, [this] { changed(); });
+    return combo;
+}
+
+QCheckBox* EndpointEditor::checkBox(const QString& text, const QString& objectName, QWidget* parent)
+{
+    auto* check = new QCheckBox(text, parent);
+    check->setObjectName(objectName);
+    connect(check, &QCheckBox::toggled, this, [this] { changed(); });
+    return check;
+}
+
+QTableWidget* EndpointEditor::pairTable(const QString& objectName, const QStringList& labels, QWidget* parent)
+{
+    auto* table = new QTableWidget(0, 2, parent);
+    table->setObjectName(objectName);
+    table->setHorizontalHeaderLabels(labels);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->hide();
+    connect(table, &QTableWidget::itemChanged, this, [this] { changed(); });
+    return table;
+}
+
+void EndpointEditor::connectPairButtons(QTableWidget* table,
+                                        QPushButton* add,
+                                        QPushButton* remove,
+                                        const QString& newName)
+{
+    connect(add, &QPushButton::clicked, this, [table, newName] {
+        table->editItem(table->item(appendPair(table, newName, QString()), 0));
+    });
+    connect(remove, &QPushButton::clicked, this, [this, table] {
+        if (table->currentRow() >= 0) {
+            table->removeRow(table->currentRow());
+            changed();
+        }
+    });
+}
+
+QWidget* EndpointEditor::pairTableBox(QTableWidget* table,
+                                      const QString& addName,
+                                      const QString& removeName,
+                                      const QString& newName)
+{
+    auto* box = new QWidget(table->parentWidget());
+    auto* layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* add = new QPushButton(tr("Add"), box);
+    add->setObjectName(addName);
+    auto* remove = new QPushButton(tr("Remove"), box);
+    remove->setObjectName(removeName);
+    connectPairButtons(table, add, remove, newName);
+    layout->addWidget(table, 1);
+    auto* buttons = new QVBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    return box;
+}
+
+QWidget* EndpointEditor::privateKeyRow(SecretLineEdit* edit,
+                                       const QString& browseName,
+                                       const QString& generateName,
+                                       KeyTarget target)
+{
+    edit->setPlaceholderText(tr("file:PATH of a PEM key, or paste the PEM (kept in the keychain)"));
+    auto* row = pickerRow(edit, browseName, tr("PEM keys (*.pem *.key);;All files (*)"), true);
+    addGenerateKeyButton(row, generateName, target);
+    return row;
+}
+
+QPushButton* EndpointEditor::addGenerateKeyButton(QWidget* row, const QString& objectName, KeyTarget target)
+{
+    auto* generate = new QPushButton(tr("Generate key…"), row);
+    generate->setObjectName(objectName);
+    row->layout()->addWidget(generate);
+    connect(generate, &QPushButton::clicked, this, [this, target] { openGenerateKeyDialog(target); });
+    return generate;
+}
+
 QWidget* EndpointEditor::buildGeneralTab()
 {
     auto* page = new QWidget;
     auto* form = new QFormLayout(page);
     m_name = lineEdit(QStringLiteral("nameLineEdit"), page, tr("Loans staging"));
     m_url = lineEdit(QStringLiteral("urlLineEdit"), page, tr("https://hooks.example.com/webhook"));
-    m_method = new QComboBox(page);
-    m_method->setObjectName(QStringLiteral("methodComboBox"));
-    m_method->setEditable(true);
-    m_method->addItems({QStringLiteral("POST"),
-                        QStringLiteral("PUT"),
-                        QStringLiteral("PATCH"),
-                        QStringLiteral("GET"),
-                        QStringLiteral("DELETE")});
-    connect(m_method, &QComboBox::currentTextChanged, this, [this] { changed(); });
+    m_method = editableComboBox(QStringLiteral("methodComboBox"),
+                                {QStringLiteral("POST"),
+                                 QStringLiteral("PUT"),
+                                 QStringLiteral("PATCH"),
+                                 QStringLiteral("GET"),
+                                 QStringLiteral("DELETE")},
+                                page);
 
-    m_headers = new QTableWidget(0, 2, page);
-    m_headers->setObjectName(QStringLiteral("headersTableWidget"));
-    m_headers->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
-    m_headers->horizontalHeader()->setStretchLastSection(true);
-    m_headers->verticalHeader()->hide();
+    m_headers = pairTable(QStringLiteral("headersTableWidget"), {tr("Name"), tr("Value")}, page);
     m_headers->setMinimumHeight(110);
-    connect(m_headers, &QTableWidget::itemChanged, this, [this] { changed(); });
     auto* addHeader = new QPushButton(tr("Add header"), page);
     addHeader->setObjectName(QStringLiteral("addHeaderButton"));
     auto* removeHeader = new QPushButton(tr("Remove header"), page);
     removeHeader->setObjectName(QStringLiteral("removeHeaderButton"));
-    connect(addHeader, &QPushButton::clicked, this, [this] {
-        const int row = m_headers->rowCount();
-        m_headers->insertRow(row);
-        m_headers->setItem(row, 0, new QTableWidgetItem(QStringLiteral("X-Header")));
-        m_headers->setItem(row, 1, new QTableWidgetItem);
-        m_headers->editItem(m_headers->item(row, 0));
-    });
-    connect(removeHeader, &QPushButton::clicked, this, [this] {
-        if (m_headers->currentRow() >= 0) {
-            m_headers->removeRow(m_headers->currentRow());
-            changed();
-        }
-    });
+    connectPairButtons(m_headers, addHeader, removeHeader, QStringLiteral("X-Header"));
     auto* headerButtons = new QHBoxLayout;
     headerButtons->addWidget(addHeader);
     headerButtons->addWidget(removeHeader);
@@ -203,20 +310,18 @@ QWidget* EndpointEditor::buildGeneralTab()
     headersBox->addWidget(m_headers);
     headersBox->addLayout(headerButtons);
 
-    m_contentType = new QComboBox(page);
-    m_contentType->setObjectName(QStringLiteral("contentTypeComboBox"));
-    m_contentType->setEditable(true);
-    m_contentType->addItems({QStringLiteral("application/json"),
-                             QStringLiteral("application/cloudevents+json"),
-                             QStringLiteral("application/x-www-form-urlencoded"),
-                             QStringLiteral("text/plain")});
-    connect(m_contentType, &QComboBox::currentTextChanged, this, [this] { changed(); });
+    m_contentType = editableComboBox(QStringLiteral("contentTypeComboBox"),
+                                     {QStringLiteral("application/json"),
+                                      QStringLiteral("application/cloudevents+json"),
+                                      QStringLiteral("application/x-www-form-urlencoded"),
+                                      QStringLiteral("text/plain")},
+                                     page);
     m_timeout = msSpinBox(QStringLiteral("timeoutSpinBox"), page);
     m_timeout->setRange(1, 3600000);
     connect(m_timeout, &QSpinBox::valueChanged, this, [this] { changed(); });
-    m_followRedirects = new QCheckBox(tr("Follow redirects (credentials never go to another origin)"), page);
-    m_followRedirects->setObjectName(QStringLiteral("followRedirectsCheckBox"));
-    connect(m_followRedirects, &QCheckBox::toggled, this, [this] { changed(); });
+    m_followRedirects = checkBox(tr("Follow redirects (credentials never go to another origin)"),
+                                 QStringLiteral("followRedirectsCheckBox"),
+                                 page);
     m_generalError = errorLabel(QStringLiteral("generalErrorLabel"), page);
 
     form->addRow(tr("&Name:"), m_name);
@@ -320,15 +425,10 @@ QWidget* EndpointEditor::buildAuthTab()
     m_clientAuthHelp = helpLabel(QString(), ccBox);
     m_clientAuthHelp->setObjectName(QStringLiteral("clientAuthHelpLabel"));
     m_oauthPrivateKey = secretEdit(QStringLiteral("oauthPrivateKeyLineEdit"), ccBox);
-    m_oauthPrivateKey->setPlaceholderText(tr("file:PATH of a PEM key, or paste the PEM (kept in the keychain)"));
-    m_oauthPrivateKeyRow = pickerRow(m_oauthPrivateKey,
-                                     QStringLiteral("oauthPrivateKeyBrowseButton"),
-                                     tr("PEM keys (*.pem *.key);;All files (*)"),
-                                     true);
-    auto* oauthGenerate = new QPushButton(tr("Generate key…"), m_oauthPrivateKeyRow);
-    oauthGenerate->setObjectName(QStringLiteral("oauthGenerateKeyButton"));
-    m_oauthPrivateKeyRow->layout()->addWidget(oauthGenerate);
-    connect(oauthGenerate, &QPushButton::clicked, this, [this] { openGenerateKeyDialog(KeyTarget::OAuthPrivateKey); });
+    m_oauthPrivateKeyRow = privateKeyRow(m_oauthPrivateKey,
+                                         QStringLiteral("oauthPrivateKeyBrowseButton"),
+                                         QStringLiteral("oauthGenerateKeyButton"),
+                                         KeyTarget::OAuthPrivateKey);
     m_oauthAlg = new QComboBox(ccBox);
     m_oauthAlg->setObjectName(QStringLiteral("oauthAlgComboBox"));
     m_oauthAlg->addItem(tr("by key type"), QString());
@@ -336,61 +436,25 @@ QWidget* EndpointEditor::buildAuthTab()
         m_oauthAlg->addItem(QString::fromLatin1(alg), QString::fromLatin1(alg));
     }
     connect(m_oauthAlg, &QComboBox::currentIndexChanged, this, [this] { changed(); });
-    m_assertionAudience = new QComboBox(ccBox);
-    m_assertionAudience->setObjectName(QStringLiteral("assertionAudienceComboBox"));
-    m_assertionAudience->setEditable(true);
-    m_assertionAudience->addItems({QStringLiteral("tokenUrl"), QStringLiteral("webhookUrl")});
+    m_assertionAudience = editableComboBox(
+        QStringLiteral("assertionAudienceComboBox"), {QStringLiteral("tokenUrl"), QStringLiteral("webhookUrl")}, ccBox);
     m_assertionAudience->setToolTip(tr("The assertion's aud: tokenUrl (the default), webhookUrl, or any other "
                                        "string used as it is (e.g. the issuer URL Keycloak accepts)"));
-    connect(m_assertionAudience, &QComboBox::currentTextChanged, this, [this] { changed(); });
     m_scope = lineEdit(QStringLiteral("scopeLineEdit"), ccBox, tr("optional, e.g. hooks.write"));
     m_audience = lineEdit(QStringLiteral("audienceLineEdit"), ccBox, tr("optional (Auth0 needs the API identifier)"));
     m_resource = lineEdit(QStringLiteral("resourceLineEdit"), ccBox, tr("optional (RFC 8707)"));
-    m_extraParams = new QTableWidget(0, 2, ccBox);
-    m_extraParams->setObjectName(QStringLiteral("extraParamsTableWidget"));
-    m_extraParams->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
-    m_extraParams->horizontalHeader()->setStretchLastSection(true);
-    m_extraParams->verticalHeader()->hide();
+    m_extraParams = pairTable(QStringLiteral("extraParamsTableWidget"), {tr("Field"), tr("Value")}, ccBox);
     m_extraParams->setMaximumHeight(90);
-    connect(m_extraParams, &QTableWidget::itemChanged, this, [this] { changed(); });
-    auto* extraBox = new QWidget(ccBox);
-    auto* extraLayout = new QHBoxLayout(extraBox);
-    extraLayout->setContentsMargins(0, 0, 0, 0);
-    auto* addParam = new QPushButton(tr("Add"), extraBox);
-    addParam->setObjectName(QStringLiteral("addExtraParamButton"));
-    auto* removeParam = new QPushButton(tr("Remove"), extraBox);
-    removeParam->setObjectName(QStringLiteral("removeExtraParamButton"));
-    connect(addParam, &QPushButton::clicked, this, [this] {
-        const int row = m_extraParams->rowCount();
-        m_extraParams->insertRow(row);
-        m_extraParams->setItem(row, 0, new QTableWidgetItem(QStringLiteral("field")));
-        m_extraParams->setItem(row, 1, new QTableWidgetItem);
-        m_extraParams->editItem(m_extraParams->item(row, 0));
-    });
-    connect(removeParam, &QPushButton::clicked, this, [this] {
-        if (m_extraParams->currentRow() >= 0) {
-            m_extraParams->removeRow(m_extraParams->currentRow());
-            changed();
-        }
-    });
-    extraLayout->addWidget(m_extraParams, 1);
-    auto* extraButtons = new QVBoxLayout;
-    extraButtons->addWidget(addParam);
-    extraButtons->addWidget(removeParam);
-    extraButtons->addStretch();
-    extraLayout->addLayout(extraButtons);
+    auto* extraBox = pairTableBox(m_extraParams,
+                                  QStringLiteral("addExtraParamButton"),
+                                  QStringLiteral("removeExtraParamButton"),
+                                  QStringLiteral("field"));
     m_oauthHeaderName = lineEdit(QStringLiteral("oauthHeaderNameLineEdit"), ccBox, QStringLiteral("Authorization"));
     m_getToken = new QPushButton(tr("Get token"), ccBox);
     m_getToken->setObjectName(QStringLiteral("getTokenButton"));
     m_getToken->setToolTip(tr("Requests a token now and shows the exchange; a send afterwards reuses it"));
     connect(m_getToken, &QPushButton::clicked, this, [this] { getToken(); });
-    m_tokenStatus = new QLabel(ccBox);
-    m_tokenStatus->setObjectName(QStringLiteral("tokenStatusLabel"));
-    m_tokenStatus->setWordWrap(true);
-    m_tokenStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* tokenRow = new QHBoxLayout;
-    tokenRow->addWidget(m_getToken);
-    tokenRow->addWidget(m_tokenStatus, 1);
+    m_tokenStatus = statusLabel(QStringLiteral("tokenStatusLabel"), ccBox);
 
     m_ccForm->addRow(tr("Token &URL:"), m_tokenUrl);
     m_ccForm->addRow(tr("Auth server URL:"), m_authServerUrl);
@@ -407,7 +471,7 @@ QWidget* EndpointEditor::buildAuthTab()
     m_ccForm->addRow(tr("Resource:"), m_resource);
     m_ccForm->addRow(tr("Extra form fields:"), extraBox);
     m_ccForm->addRow(tr("Header &name:"), m_oauthHeaderName);
-    m_ccForm->addRow(tokenRow);
+    m_ccForm->addRow(buttonWithStatus(m_getToken, m_tokenStatus));
     ccLayout->addWidget(ccBox);
     ccLayout->addStretch();
     m_authPages->addWidget(clientCredentials);
@@ -445,20 +509,12 @@ QWidget* EndpointEditor::buildAuthTab()
     m_codeClientAuth->addItem(tr("basic: HTTP Basic header"), QStringLiteral("basic"));
     m_codeClientAuth->addItem(tr("post: in the body"), QStringLiteral("post"));
     connect(m_codeClientAuth, &QComboBox::currentIndexChanged, this, [this] { changed(); });
-    m_pkce = new QCheckBox(tr("PKCE (S256)"), codeBox);
-    m_pkce->setObjectName(QStringLiteral("pkceCheckBox"));
-    connect(m_pkce, &QCheckBox::toggled, this, [this] { changed(); });
+    m_pkce = checkBox(tr("PKCE (S256)"), QStringLiteral("pkceCheckBox"), codeBox);
     m_codeHeaderName = lineEdit(QStringLiteral("codeHeaderNameLineEdit"), codeBox, QStringLiteral("Authorization"));
     m_signIn = new QPushButton(tr("S&ign in…"), codeBox);
     m_signIn->setObjectName(QStringLiteral("signInButton"));
     connect(m_signIn, &QPushButton::clicked, this, [this] { signIn(); });
-    m_signInStatus = new QLabel(codeBox);
-    m_signInStatus->setObjectName(QStringLiteral("signInStatusLabel"));
-    m_signInStatus->setWordWrap(true);
-    m_signInStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* signInRow = new QHBoxLayout;
-    signInRow->addWidget(m_signIn);
-    signInRow->addWidget(m_signInStatus, 1);
+    m_signInStatus = statusLabel(QStringLiteral("signInStatusLabel"), codeBox);
     codeForm->addRow(tr("Authorization URL:"), m_authUrl);
     codeForm->addRow(tr("Token URL:"), m_codeTokenUrl);
     codeForm->addRow(tr("Client ID:"), m_codeClientId);
@@ -468,7 +524,7 @@ QWidget* EndpointEditor::buildAuthTab()
     codeForm->addRow(tr("Redirect URI:"), m_redirectUri);
     codeForm->addRow(QString(), m_pkce);
     codeForm->addRow(tr("Header name:"), m_codeHeaderName);
-    codeForm->addRow(signInRow);
+    codeForm->addRow(buttonWithStatus(m_signIn, m_signInStatus));
     codeLayout->addWidget(codeBox);
     codeLayout->addStretch();
     m_authPages->addWidget(code);
@@ -620,50 +676,17 @@ QWidget* EndpointEditor::buildPayloadTab()
                         QStringLiteral("EdDSA"),
                         QStringLiteral("HS256")});
     m_jwsPrivateKey = secretEdit(QStringLiteral("jwsPrivateKeyLineEdit"), m_jwsBox);
-    m_jwsPrivateKey->setPlaceholderText(tr("file:PATH of a PEM key, or paste the PEM (kept in the keychain)"));
-    m_jwsPrivateKeyRow = pickerRow(m_jwsPrivateKey,
-                                   QStringLiteral("jwsPrivateKeyBrowseButton"),
-                                   tr("PEM keys (*.pem *.key);;All files (*)"),
-                                   true);
-    auto* jwsGenerate = new QPushButton(tr("Generate key…"), m_jwsPrivateKeyRow);
-    jwsGenerate->setObjectName(QStringLiteral("jwsGenerateKeyButton"));
-    m_jwsPrivateKeyRow->layout()->addWidget(jwsGenerate);
-    connect(jwsGenerate, &QPushButton::clicked, this, [this] { openGenerateKeyDialog(KeyTarget::JwsPrivateKey); });
+    m_jwsPrivateKeyRow = privateKeyRow(m_jwsPrivateKey,
+                                       QStringLiteral("jwsPrivateKeyBrowseButton"),
+                                       QStringLiteral("jwsGenerateKeyButton"),
+                                       KeyTarget::JwsPrivateKey);
     m_jwsSecret = secretEdit(QStringLiteral("jwsSecretLineEdit"), m_jwsBox);
     m_jwsKid = lineEdit(QStringLiteral("jwsKidLineEdit"), m_jwsBox, tr("optional key id for the receiver"));
-    m_jwsClaims = new QTableWidget(0, 2, m_jwsBox);
-    m_jwsClaims->setObjectName(QStringLiteral("jwsClaimsTableWidget"));
-    m_jwsClaims->setHorizontalHeaderLabels({tr("Claim"), tr("Value (JSON or text)")});
-    m_jwsClaims->horizontalHeader()->setStretchLastSection(true);
-    m_jwsClaims->verticalHeader()->hide();
+    m_jwsClaims =
+        pairTable(QStringLiteral("jwsClaimsTableWidget"), {tr("Claim"), tr("Value (JSON or text)")}, m_jwsBox);
     m_jwsClaims->setMaximumHeight(100);
-    connect(m_jwsClaims, &QTableWidget::itemChanged, this, [this] { changed(); });
-    auto* claimsBox = new QWidget(m_jwsBox);
-    auto* claimsLayout = new QHBoxLayout(claimsBox);
-    claimsLayout->setContentsMargins(0, 0, 0, 0);
-    claimsLayout->addWidget(m_jwsClaims, 1);
-    auto* claimButtons = new QVBoxLayout;
-    auto* addClaim = new QPushButton(tr("Add"), claimsBox);
-    addClaim->setObjectName(QStringLiteral("addClaimButton"));
-    auto* removeClaim = new QPushButton(tr("Remove"), claimsBox);
-    removeClaim->setObjectName(QStringLiteral("removeClaimButton"));
-    connect(addClaim, &QPushButton::clicked, this, [this] {
-        const int row = m_jwsClaims->rowCount();
-        m_jwsClaims->insertRow(row);
-        m_jwsClaims->setItem(row, 0, new QTableWidgetItem(QStringLiteral("iss")));
-        m_jwsClaims->setItem(row, 1, new QTableWidgetItem);
-        m_jwsClaims->editItem(m_jwsClaims->item(row, 0));
-    });
-    connect(removeClaim, &QPushButton::clicked, this, [this] {
-        if (m_jwsClaims->currentRow() >= 0) {
-            m_jwsClaims->removeRow(m_jwsClaims->currentRow());
-            changed();
-        }
-    });
-    claimButtons->addWidget(addClaim);
-    claimButtons->addWidget(removeClaim);
-    claimButtons->addStretch();
-    claimsLayout->addLayout(claimButtons);
+    auto* claimsBox = pairTableBox(
+        m_jwsClaims, QStringLiteral("addClaimButton"), QStringLiteral("removeClaimButton"), QStringLiteral("iss"));
     m_jwsExpires = new QSpinBox(m_jwsBox);
     m_jwsExpires->setObjectName(QStringLiteral("jwsExpiresSpinBox"));
     m_jwsExpires->setRange(0, 31536000);
@@ -699,12 +722,10 @@ QWidget* EndpointEditor::buildPayloadTab()
                                 QStringLiteral("jwePublicKeyBrowseButton"),
                                 tr("Public keys and certificates (*.pem *.crt *.cer);;All files (*)"),
                                 true);
-    auto* jweGenerate = new QPushButton(tr("Generate key…"), jweKeyRow);
-    jweGenerate->setObjectName(QStringLiteral("jweGenerateKeyButton"));
+    auto* jweGenerate =
+        addGenerateKeyButton(jweKeyRow, QStringLiteral("jweGenerateKeyButton"), KeyTarget::JwePublicKey);
     jweGenerate->setToolTip(tr("Makes a key pair for a test recipient: the public key is used here, the private "
                                "key is for the receiver"));
-    jweKeyRow->layout()->addWidget(jweGenerate);
-    connect(jweGenerate, &QPushButton::clicked, this, [this] { openGenerateKeyDialog(KeyTarget::JwePublicKey); });
     m_jweKid = lineEdit(QStringLiteral("jweKidLineEdit"), m_jweBox, tr("optional key id of the recipient's key"));
     jweForm->addRow(tr("Key management:"), m_jweAlg);
     jweForm->addRow(tr("Content encryption:"), m_jweEnc);
@@ -716,16 +737,8 @@ QWidget* EndpointEditor::buildPayloadTab()
 
     auto* previewBox = new QGroupBox(tr("Preview: the body that would be sent for the current event"), page);
     auto* previewLayout = new QVBoxLayout(previewBox);
-    m_payloadBody = new QPlainTextEdit(previewBox);
-    m_payloadBody->setObjectName(QStringLiteral("payloadPreviewPlainTextEdit"));
-    m_payloadBody->setReadOnly(true);
-    m_payloadBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_payloadBody->setMaximumHeight(90);
-    m_payloadHeader = new QPlainTextEdit(previewBox);
-    m_payloadHeader->setObjectName(QStringLiteral("payloadHeaderPlainTextEdit"));
-    m_payloadHeader->setReadOnly(true);
-    m_payloadHeader->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_payloadHeader->setMaximumHeight(110);
+    m_payloadBody = readOnlyText(QStringLiteral("payloadPreviewPlainTextEdit"), 90, previewBox);
+    m_payloadHeader = readOnlyText(QStringLiteral("payloadHeaderPlainTextEdit"), 110, previewBox);
     m_payloadError = errorLabel(QStringLiteral("payloadErrorLabel"), previewBox);
     previewLayout->addWidget(m_payloadBody);
     previewLayout->addWidget(new QLabel(tr("Decoded header:"), previewBox));
@@ -777,10 +790,7 @@ QWidget* EndpointEditor::buildTlsTab()
             m_pins->setPlainText(text.isEmpty() ? m_fetchedPin : text + QLatin1Char('\n') + m_fetchedPin);
         }
     });
-    m_pinStatus = new QLabel(page);
-    m_pinStatus->setObjectName(QStringLiteral("pinStatusLabel"));
-    m_pinStatus->setWordWrap(true);
-    m_pinStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pinStatus = statusLabel(QStringLiteral("pinStatusLabel"), page);
     auto* pinButtons = new QHBoxLayout;
     pinButtons->addWidget(m_fetchPin);
     pinButtons->addWidget(m_addPin);
@@ -845,8 +855,8 @@ QWidget* EndpointEditor::buildRetryTab()
     m_multiplier->setObjectName(QStringLiteral("multiplierSpinBox"));
     m_multiplier->setRange(1.0, 100.0);
     m_multiplier->setSingleStep(0.5);
-    m_jitter = new QCheckBox(tr("Jitter (each wait drawn between half and all of it)"), page);
-    m_jitter->setObjectName(QStringLiteral("jitterCheckBox"));
+    m_jitter =
+        checkBox(tr("Jitter (each wait drawn between half and all of it)"), QStringLiteral("jitterCheckBox"), page);
     m_interval = msSpinBox(QStringLiteral("intervalSpinBox"), page);
     m_delays = lineEdit(QStringLiteral("delaysLineEdit"), page, tr("e.g. 1000, 60000, 3600000"));
     m_retryLayout->addRow(tr("&Policy:"), m_retryPolicy);
@@ -877,7 +887,6 @@ QWidget* EndpointEditor::buildRetryTab()
         connect(spin, &QSpinBox::valueChanged, this, [this] { changed(); });
     }
     connect(m_multiplier, &QDoubleSpinBox::valueChanged, this, [this] { changed(); });
-    connect(m_jitter, &QCheckBox::toggled, this, [this] { changed(); });
     return page;
 }
 
@@ -890,10 +899,7 @@ void EndpointEditor::setProfile(const EndpointProfile& profile)
     m_method->setCurrentText(profile.method);
     m_headers->setRowCount(0);
     for (const auto& [name, value] : profile.headers) {
-        const int row = m_headers->rowCount();
-        m_headers->insertRow(row);
-        m_headers->setItem(row, 0, new QTableWidgetItem(name));
-        m_headers->setItem(row, 1, new QTableWidgetItem(value));
+        appendPair(m_headers, name, value);
     }
     m_contentType->setCurrentText(profile.contentType);
     m_timeout->setValue(profile.timeoutMs);
@@ -956,10 +962,7 @@ void EndpointEditor::setProfile(const EndpointProfile& profile)
     m_extraParams->setRowCount(0);
     if (clientCredentials) {
         for (const auto& [name, value] : auth.extraParams) {
-            const int row = m_extraParams->rowCount();
-            m_extraParams->insertRow(row);
-            m_extraParams->setItem(row, 0, new QTableWidgetItem(name));
-            m_extraParams->setItem(row, 1, new QTableWidgetItem(value));
+            appendPair(m_extraParams, name, value);
         }
     }
     m_oauthHeaderName->setText(clientCredentials ? auth.headerName : QString());
@@ -983,9 +986,6 @@ void EndpointEditor::setProfile(const EndpointProfile& profile)
     m_jwsKid->setText(jws.kid);
     m_jwsClaims->setRowCount(0);
     for (auto it = jws.claims.begin(); it != jws.claims.end(); ++it) {
-        const int row = m_jwsClaims->rowCount();
-        m_jwsClaims->insertRow(row);
-        m_jwsClaims->setItem(row, 0, new QTableWidgetItem(it.key()));
         const QJsonValue value = it.value();
         QString text;
         if (value.isString()) {
@@ -994,7 +994,7 @@ void EndpointEditor::setProfile(const EndpointProfile& profile)
             text = QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact));
             text = text.mid(1, text.size() - 2); // the value inside [ ]
         }
-        m_jwsClaims->setItem(row, 1, new QTableWidgetItem(text));
+        appendPair(m_jwsClaims, it.key(), text);
     }
     m_jwsExpires->setValue(jws.expiresInSeconds);
     const JweConfig jwe = profile.jwe.value_or(JweConfig {});
@@ -1104,13 +1104,7 @@ AuthConfig EndpointEditor::authConfig() const
             auth.scope = m_scope->text().trimmed();
             auth.audience = m_audience->text().trimmed();
             auth.resource = m_resource->text().trimmed();
-            for (int row = 0; row < m_extraParams->rowCount(); ++row) {
-                const auto* name = m_extraParams->item(row, 0);
-                const auto* value = m_extraParams->item(row, 1);
-                if (name && !name->text().trimmed().isEmpty()) {
-                    auth.extraParams.append({name->text().trimmed(), value ? value->text() : QString()});
-                }
-            }
+            auth.extraParams = tablePairs(m_extraParams);
             auth.headerName = m_oauthHeaderName->text().trimmed();
             break;
         }
@@ -1159,14 +1153,7 @@ EndpointProfile EndpointEditor::profile() const
     profile.name = m_name->text().trimmed();
     profile.url = QUrl(m_url->text().trimmed());
     profile.method = m_method->currentText().trimmed().toUpper();
-    profile.headers.clear();
-    for (int row = 0; row < m_headers->rowCount(); ++row) {
-        const auto* name = m_headers->item(row, 0);
-        const auto* value = m_headers->item(row, 1);
-        if (name && !name->text().trimmed().isEmpty()) {
-            profile.headers.append({name->text().trimmed(), value ? value->text() : QString()});
-        }
-    }
+    profile.headers = tablePairs(m_headers);
     profile.contentType = m_contentType->currentText().trimmed();
     profile.timeoutMs = m_timeout->value();
     profile.followRedirects = m_followRedirects->isChecked();
@@ -1525,10 +1512,7 @@ void EndpointEditor::refreshPreview()
                 continue;
             }
             for (const auto& [name, value] : headers.value()) {
-                const int row = m_preview->rowCount();
-                m_preview->insertRow(row);
-                m_preview->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(name)));
-                m_preview->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(value)));
+                appendPair(m_preview, QString::fromLatin1(name), QString::fromUtf8(value));
             }
         }
         m_previewError->setVisible(!problems.isEmpty());
@@ -1659,10 +1643,7 @@ void EndpointEditor::showTokenDialog(const QJsonObject& exchange, const QString&
         m_tokenDialog->setObjectName(QStringLiteral("tokenExchangeDialog"));
         m_tokenDialog->setWindowTitle(tr("Token exchange"));
         auto* layout = new QVBoxLayout(m_tokenDialog);
-        m_tokenResult = new QLabel(m_tokenDialog);
-        m_tokenResult->setObjectName(QStringLiteral("tokenResultLabel"));
-        m_tokenResult->setWordWrap(true);
-        m_tokenResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_tokenResult = statusLabel(QStringLiteral("tokenResultLabel"), m_tokenDialog);
         m_tokenView = new TokenExchangeView(m_tokenDialog);
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, m_tokenDialog);
         connect(buttons, &QDialogButtonBox::rejected, m_tokenDialog, &QDialog::reject);
@@ -1679,6 +1660,24 @@ void EndpointEditor::showTokenDialog(const QJsonObject& exchange, const QString&
     }
     m_tokenDialog->show();
     m_tokenDialog->raise();
+}
+
+void EndpointEditor::resolveForUse(const QStringList& refs,
+                                   const QString& baseDir,
+                                   QLabel* status,
+                                   const std::function<void(const QString&)>& fail,
+                                   const std::function<void(const SecretValues&)>& next)
+{
+    status->setText(tr("Reading secrets…"));
+    auto* resolver = new SecretResolver(m_store, this);
+    resolver->resolve(refs, baseDir, [resolver, fail, next](Result<SecretValues> secrets) {
+        resolver->deleteLater();
+        if (!secrets) {
+            fail(secrets.error().toString());
+            return;
+        }
+        next(secrets.value());
+    });
 }
 
 void EndpointEditor::getToken()
@@ -1701,15 +1700,8 @@ void EndpointEditor::getToken()
         }
     }
     m_getToken->setEnabled(false);
-    m_tokenStatus->setText(tr("Reading secrets…"));
-    auto* resolver = new SecretResolver(m_store, this);
-    resolver->resolve(refs, p.baseDir, [this, resolver, p, fail](Result<SecretValues> secrets) {
-        resolver->deleteLater();
-        if (!secrets) {
-            fail(secrets.error().toString());
-            return;
-        }
-        auto request = TokenRequest::fromProfile(p, secrets.value());
+    resolveForUse(refs, p.baseDir, m_tokenStatus, fail, [this, p, fail](const SecretValues& secrets) {
+        auto request = TokenRequest::fromProfile(p, secrets);
         if (!request) {
             fail(request.error().toString());
             return;
@@ -1761,15 +1753,8 @@ void EndpointEditor::signIn()
         refs << p.auth.clientSecret;
     }
     m_signIn->setEnabled(false);
-    m_signInStatus->setText(tr("Reading secrets…"));
-    auto* resolver = new SecretResolver(m_store, this);
-    resolver->resolve(refs, p.baseDir, [this, resolver, p, fail](Result<SecretValues> secrets) {
-        resolver->deleteLater();
-        if (!secrets) {
-            fail(secrets.error().toString());
-            return;
-        }
-        auto config = AuthorizationCodeConfig::fromProfile(p, secrets.value());
+    resolveForUse(refs, p.baseDir, m_signInStatus, fail, [this, p, fail](const SecretValues& secrets) {
+        auto config = AuthorizationCodeConfig::fromProfile(p, secrets);
         if (!config) {
             fail(config.error().toString());
             return;

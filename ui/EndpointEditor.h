@@ -2,6 +2,7 @@
 
 #include "model/EndpointProfile.h"
 #include "model/Event.h"
+#include "secrets/SecretResolver.h"
 #include "util/Result.h"
 
 #include <QList>
@@ -99,6 +100,25 @@ private:
 
     QLineEdit* lineEdit(const QString& objectName, QWidget* parent, const QString& placeholder = {});
     SecretLineEdit* secretEdit(const QString& objectName, QWidget* parent);
+    QComboBox* editableComboBox(const QString& objectName, const QStringList& items, QWidget* parent);
+    QCheckBox* checkBox(const QString& text, const QString& objectName, QWidget* parent);
+    // Name/value tables (headers, extra form fields, claims) and their Add/Remove buttons; a new
+    // row starts with newName, ready to edit.
+    QTableWidget* pairTable(const QString& objectName, const QStringList& labels, QWidget* parent);
+    void connectPairButtons(QTableWidget* table, QPushButton* add, QPushButton* remove, const QString& newName);
+    QWidget*
+    pairTableBox(QTableWidget* table, const QString& addName, const QString& removeName, const QString& newName);
+    // A private-key field with Browse… and Generate key… (OAuth private_key_jwt, JWS).
+    QWidget*
+    privateKeyRow(SecretLineEdit* edit, const QString& browseName, const QString& generateName, KeyTarget target);
+    QPushButton* addGenerateKeyButton(QWidget* row, const QString& objectName, KeyTarget target);
+    // The start "Get token" and "Sign in" share: says it reads the secrets, resolves refs, then
+    // calls next with their values, or fail with the error.
+    void resolveForUse(const QStringList& refs,
+                       const QString& baseDir,
+                       QLabel* status,
+                       const std::function<void(const QString&)>& fail,
+                       const std::function<void(const SecretValues&)>& next);
     void changed();
     void updateAuthPage();
     void updateValidation();

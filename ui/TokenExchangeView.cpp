@@ -1,6 +1,7 @@
 #include "TokenExchangeView.h"
 
-#include <QFontDatabase>
+#include "WidgetSupport.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -16,11 +17,8 @@ QString prettyJson(const QJsonObject& object)
 
 QPlainTextEdit* readOnlyText(const QString& objectName, QWidget* parent)
 {
-    auto* edit = new QPlainTextEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setReadOnly(true);
+    auto* edit = WidgetSupport::monospaceView(objectName, parent);
     edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return edit;
 }
 

@@ -1,12 +1,12 @@
 #include "TraceInspector.h"
 
 #include "TokenExchangeView.h"
+#include "WidgetSupport.h"
 
 #include "delivery/RequestBuilder.h"
 #include "delivery/RetryPolicy.h"
 
 #include <QCheckBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -37,20 +37,9 @@ QTableWidget* headerTable(const QString& objectName, QWidget* parent)
 
 QPlainTextEdit* bodyView(const QString& objectName, QWidget* parent)
 {
-    auto* edit = new QPlainTextEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setReadOnly(true);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* edit = WidgetSupport::monospaceView(objectName, parent);
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     return edit;
-}
-
-void addRow(QTableWidget* table, const QString& name, const QString& value)
-{
-    const int row = table->rowCount();
-    table->insertRow(row);
-    table->setItem(row, 0, new QTableWidgetItem(name));
-    table->setItem(row, 1, new QTableWidgetItem(value));
 }
 
 QString bodyText(const QByteArray& body, bool raw)
@@ -336,17 +325,17 @@ void TraceInspector::showAttempt(int index)
     for (int i = 0; i < trace.requestHeaders.size(); ++i) {
         const QByteArray& name = trace.requestHeaders.at(i).first;
         const QString value = QString::fromUtf8(trace.displayHeaderValue(i, false));
-        addRow(m_requestHeaders, QString::fromLatin1(name), value);
+        WidgetSupport::appendPair(m_requestHeaders, QString::fromLatin1(name), value);
         bool isSignature = false;
         for (const QByteArray& known : m_signatureHeaders) {
             isSignature = isSignature || known.compare(name, Qt::CaseInsensitive) == 0;
         }
         if (isSignature) {
-            addRow(m_signatures, QString::fromLatin1(name), value);
+            WidgetSupport::appendPair(m_signatures, QString::fromLatin1(name), value);
         }
     }
     for (const auto& [name, value] : trace.responseHeaders) {
-        addRow(m_responseHeaders, QString::fromLatin1(name), QString::fromUtf8(value));
+        WidgetSupport::appendPair(m_responseHeaders, QString::fromLatin1(name), QString::fromUtf8(value));
     }
     fillBodies();
 }

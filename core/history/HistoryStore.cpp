@@ -12,39 +12,36 @@ const QString InsertSql =
                    // A null QString binds as NULL; the text columns hold '' for "none" so filters stay simple.
                    "VALUES (COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?)");
 
-// The WHERE clause of a query and the values it binds, in order.
+// The WHERE clause of a query and the values it binds, in order; the terms are ANDed.
 struct Filter
 {
     QString where;
     QVariantList values;
+
+    void add(const QString& term, const QVariantList& bound)
+    {
+        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + term;
+        values += bound;
+    }
 };
 
 Filter filterFor(const HistoryQuery& query)
 {
-    QStringList terms;
     Filter filter;
     if (!query.profileName.isEmpty()) {
-        terms << QStringLiteral("profile_name = ?");
-        filter.values << query.profileName;
+        filter.add(QStringLiteral("profile_name = ?"), {query.profileName});
     }
     if (!query.eventId.isEmpty()) {
-        terms << QStringLiteral("event_id = ?");
-        filter.values << query.eventId;
+        filter.add(QStringLiteral("event_id = ?"), {query.eventId});
     }
     if (query.status) {
-        terms << QStringLiteral("status = ?");
-        filter.values << *query.status;
+        filter.add(QStringLiteral("status = ?"), {*query.status});
     }
     if (query.from.isValid()) {
-        terms << QStringLiteral("started_at >= ?");
-        filter.values << query.from.toMSecsSinceEpoch();
+        filter.add(QStringLiteral("started_at >= ?"), {query.from.toMSecsSinceEpoch()});
     }
     if (query.to.isValid()) {
-        terms << QStringLiteral("started_at < ?");
-        filter.values << query.to.toMSecsSinceEpoch();
-    }
-    if (!terms.isEmpty()) {
-        filter.where = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
+        filter.add(QStringLiteral("started_at < ?"), {query.to.toMSecsSinceEpoch()});
     }
     return filter;
 }
@@ -75,39 +72,31 @@ QString columnName(HistoryRowQuery::Column column)
 
 Filter rowFilterFor(const HistoryRowQuery& query)
 {
-    QStringList terms;
     Filter filter;
     if (!query.profileName.isEmpty()) {
-        terms << QStringLiteral("profile_name = ?");
-        filter.values << query.profileName;
+        filter.add(QStringLiteral("profile_name = ?"), {query.profileName});
     }
     if (!query.eventType.isEmpty()) {
-        terms << QStringLiteral("event_type = ?");
-        filter.values << query.eventType;
+        filter.add(QStringLiteral("event_type = ?"), {query.eventType});
     }
     if (query.status) {
-        terms << QStringLiteral("status = ?");
-        filter.values << *query.status;
+        filter.add(QStringLiteral("status = ?"), {*query.status});
     } else if (query.statusClass.size() == 3 && query.statusClass.at(0).isDigit()) {
         // A range, so the status index serves it.
         const int base = query.statusClass.at(0).digitValue() * 100;
-        terms << QStringLiteral("status >= ? AND status < ?");
-        filter.values << base << base + 100;
+        filter.add(QStringLiteral("status >= ? AND status < ?"), {base, base + 100});
     }
     if (!query.text.isEmpty()) {
         // instr() rather than LIKE: the user's % and _ are meant literally.
-        terms << QStringLiteral("(instr(event_id, ?) > 0 OR instr(event_type, ?) > 0 OR instr(profile_name, ?) > 0 "
-                                "OR instr(url, ?) > 0)");
-        filter.values << query.text << query.text << query.text << query.text;
+        filter.add(QStringLiteral("(instr(event_id, ?) > 0 OR instr(event_type, ?) > 0 OR instr(profile_name, ?) > 0 "
+                                  "OR instr(url, ?) > 0)"),
+                   {query.text, query.text, query.text, query.text});
     }
     if (query.afterId > 0) {
         // (column, id) past the previous page's last row, in the order of the sort.
-        terms << QStringLiteral("(%1, id) %2 (?, ?)")
-                     .arg(columnName(query.sortColumn), query.descending ? QStringLiteral("<") : QStringLiteral(">"));
-        filter.values << query.afterValue << query.afterId;
-    }
-    if (!terms.isEmpty()) {
-        filter.where = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
+        filter.add(QStringLiteral("(%1, id) %2 (?, ?)")
+                       .arg(columnName(query.sortColumn), query.descending ? QStringLiteral("<") : QStringLiteral(">")),
+                   {query.afterValue, query.afterId});
     }
     return filter;
 }
@@ -125,6 +114,24 @@ void readSummaryColumns(const QSqlQuery& select, Row& r)
     r.startedAt = QDateTime::fromMSecsSinceEpoch(select.value(7).toLongLong(), Qt::UTC);
     r.elapsedMs = select.value(8).toDouble();
     r.url = select.value(9).toString();
+}
+
+// How many attempts the filter lets through; 0, with a warning, when the database fails.
+qint64 countMatching(const Database& db, const Filter& filter)
+{
+    auto count = db.prepare(QStringLiteral("SELECT COUNT(*) FROM attempts") + filter.where);
+    if (!count) {
+        qCWarning(lcHistory) << count.error().toString();
+        return 0;
+    }
+    for (int i = 0; i < filter.values.size(); ++i) {
+        count->bindValue(i, filter.values.at(i));
+    }
+    if (auto done = db.exec(count.value(), QStringLiteral("cannot count the delivery history")); !done) {
+        qCWarning(lcHistory) << done.error().toString();
+        return 0;
+    }
+    return count->next() ? count->value(0).toLongLong() : 0;
 }
 
 // Binds the filter's values, then LIMIT and OFFSET.
@@ -275,20 +282,7 @@ QList<AttemptRecord> HistoryStore::attempts(const HistoryQuery& query) const
 
 qint64 HistoryStore::countAttempts(const HistoryQuery& query) const
 {
-    const Filter filter = filterFor(query);
-    auto count = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM attempts") + filter.where);
-    if (!count) {
-        qCWarning(lcHistory) << count.error().toString();
-        return 0;
-    }
-    for (int i = 0; i < filter.values.size(); ++i) {
-        count->bindValue(i, filter.values.at(i));
-    }
-    if (auto done = m_db->exec(count.value(), QStringLiteral("cannot count the delivery history")); !done) {
-        qCWarning(lcHistory) << done.error().toString();
-        return 0;
-    }
-    return count->next() ? count->value(0).toLongLong() : 0;
+    return countMatching(*m_db, filterFor(query));
 }
 
 QList<HistoryRow> HistoryStore::rows(const HistoryRowQuery& query) const
@@ -324,20 +318,7 @@ qint64 HistoryStore::countRows(const HistoryRowQuery& query) const
 {
     HistoryRowQuery all = query;
     all.afterId = 0;
-    const Filter filter = rowFilterFor(all);
-    auto count = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM attempts") + filter.where);
-    if (!count) {
-        qCWarning(lcHistory) << count.error().toString();
-        return 0;
-    }
-    for (int i = 0; i < filter.values.size(); ++i) {
-        count->bindValue(i, filter.values.at(i));
-    }
-    if (auto done = m_db->exec(count.value(), QStringLiteral("cannot count the delivery history")); !done) {
-        qCWarning(lcHistory) << done.error().toString();
-        return 0;
-    }
-    return count->next() ? count->value(0).toLongLong() : 0;
+    return countMatching(*m_db, rowFilterFor(all));
 }
 
 std::optional<AttemptRecord> HistoryStore::traceById(qint64 id) const

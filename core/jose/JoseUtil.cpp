@@ -44,6 +44,38 @@ private:
         return false;
     }
 
+    // Steps over `c` when it comes next.
+    bool take(char c)
+    {
+        if (m_pos < m_text.size() && m_text[m_pos] == c) {
+            ++m_pos;
+            return true;
+        }
+        return false;
+    }
+
+    enum class Next
+    {
+        More,
+        Closed,
+        Failed,
+    };
+
+    // What follows a member or an element: a comma (more to come) or `close` (the object or
+    // array ends); anything else fails, naming both.
+    Next separator(char close)
+    {
+        skipSpace();
+        if (take(',')) {
+            return Next::More;
+        }
+        if (take(close)) {
+            return Next::Closed;
+        }
+        fail(QStringLiteral("is not valid JSON (',' or '%1' expected at byte %2)").arg(QLatin1Char(close)).arg(m_pos));
+        return Next::Failed;
+    }
+
     bool string(QString* out)
     {
         if (m_pos >= m_text.size() || m_text[m_pos] != '"') {
@@ -126,8 +158,7 @@ private:
             ++m_pos;
             QSet<QString> names;
             skipSpace();
-            if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-                ++m_pos;
+            if (take('}')) {
                 return true;
             }
             while (true) {
@@ -143,46 +174,30 @@ private:
                 }
                 names.insert(name);
                 skipSpace();
-                if (m_pos >= m_text.size() || m_text[m_pos] != ':') {
+                if (!take(':')) {
                     return fail(QStringLiteral("is not valid JSON (':' expected at byte %1)").arg(m_pos));
                 }
-                ++m_pos;
                 if (!value(depth + 1)) {
                     return false;
                 }
-                skipSpace();
-                if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                    ++m_pos;
-                    continue;
+                if (const Next next = separator('}'); next != Next::More) {
+                    return next == Next::Closed;
                 }
-                if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-                    ++m_pos;
-                    return true;
-                }
-                return fail(QStringLiteral("is not valid JSON (',' or '}' expected at byte %1)").arg(m_pos));
             }
         }
         if (c == '[') {
             ++m_pos;
             skipSpace();
-            if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-                ++m_pos;
+            if (take(']')) {
                 return true;
             }
             while (true) {
                 if (!value(depth + 1)) {
                     return false;
                 }
-                skipSpace();
-                if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                    ++m_pos;
-                    continue;
+                if (const Next next = separator(']'); next != Next::More) {
+                    return next == Next::Closed;
                 }
-                if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-                    ++m_pos;
-                    return true;
-                }
-                return fail(QStringLiteral("is not valid JSON (',' or ']' expected at byte %1)").arg(m_pos));
             }
         }
         if (c == '"') {

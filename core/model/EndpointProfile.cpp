@@ -353,13 +353,6 @@ QJsonObject retryToJson(const RetryConfig& retry)
     return out;
 }
 
-void addRef(QStringList& out, const QString& reference)
-{
-    if (!reference.isEmpty()) {
-        out += reference;
-    }
-}
-
 } // namespace
 
 // ---- small helpers of the header ----
@@ -601,14 +594,14 @@ QStringList EndpointProfile::secretRefs() const
     QStringList refs;
     addAuthSecretRefs(auth, refs);
     for (const auto& signature : signatures) {
-        addRef(refs, signature.secret);
+        addSecretRef(refs, signature.secret);
     }
     if (jws) {
-        addRef(refs, jws->privateKey);
-        addRef(refs, jws->secret);
+        addSecretRef(refs, jws->privateKey);
+        addSecretRef(refs, jws->secret);
     }
-    addRef(refs, tls.clientKey);
-    addRef(refs, tls.clientKeyPassword);
+    addSecretRef(refs, tls.clientKey);
+    addSecretRef(refs, tls.clientKeyPassword);
     refs.removeDuplicates();
     return refs;
 }

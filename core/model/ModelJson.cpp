@@ -917,31 +917,33 @@ QJsonObject authToJson(const AuthConfig& auth)
     return out;
 }
 
+void addSecretRef(QStringList& out, const QString& reference)
+{
+    if (!reference.isEmpty()) {
+        out += reference;
+    }
+}
+
 void addAuthSecretRefs(const AuthConfig& auth, QStringList& out)
 {
-    const auto add = [&out](const QString& reference) {
-        if (!reference.isEmpty()) {
-            out += reference;
-        }
-    };
     switch (auth.type) {
         case AuthType::None:
         case AuthType::OAuth2:
             break;
         case AuthType::Basic:
-            add(auth.password);
+            addSecretRef(out, auth.password);
             break;
         case AuthType::Bearer:
-            add(auth.token);
+            addSecretRef(out, auth.token);
             break;
         case AuthType::ApiKey:
         case AuthType::Header:
-            add(auth.value);
+            addSecretRef(out, auth.value);
             break;
         case AuthType::OAuth2ClientCredentials:
         case AuthType::OAuth2AuthorizationCode:
-            add(auth.clientSecret);
-            add(auth.privateKey);
+            addSecretRef(out, auth.clientSecret);
+            addSecretRef(out, auth.privateKey);
             break;
     }
 }

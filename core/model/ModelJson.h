@@ -153,5 +153,7 @@ QString authTypeName(AuthType type);
 AuthConfig readAuth(Reader& reader, const QJsonValue& value, const QString& path, AuthUse use);
 QJsonObject authToJson(const AuthConfig& auth);
 void addAuthSecretRefs(const AuthConfig& auth, QStringList& out);
+// Appends a secret reference to `out` unless it is empty (the field is not set).
+void addSecretRef(QStringList& out, const QString& reference);
 
 } // namespace ModelJson

@@ -416,13 +416,6 @@ QJsonObject limitsToJson(const LimitsConfig& limits)
     return out;
 }
 
-void addRef(QStringList& out, const QString& reference)
-{
-    if (!reference.isEmpty()) {
-        out += reference;
-    }
-}
-
 } // namespace
 
 SignatureConfig SignatureVerifyConfig::toSignatureConfig(const QString& secret) const
@@ -624,29 +617,29 @@ QStringList ReceiverConfig::secretRefs() const
 {
     QStringList refs;
     if (tls) {
-        addRef(refs, tls->cert);
-        addRef(refs, tls->key);
-        addRef(refs, tls->clientCa);
+        addSecretRef(refs, tls->cert);
+        addSecretRef(refs, tls->key);
+        addSecretRef(refs, tls->clientCa);
     }
     addAuthSecretRefs(verify.auth, refs);
     for (const auto& signature : verify.signatures) {
         for (const QString& secret : signature.secrets) {
-            addRef(refs, secret);
+            addSecretRef(refs, secret);
         }
     }
     if (verify.jws) {
-        addRef(refs, verify.jws->publicKey);
-        addRef(refs, verify.jws->secret);
-        addRef(refs, verify.jws->jwks);
+        addSecretRef(refs, verify.jws->publicKey);
+        addSecretRef(refs, verify.jws->secret);
+        addSecretRef(refs, verify.jws->jwks);
     }
     if (verify.jwe) {
-        addRef(refs, verify.jwe->privateKey);
+        addSecretRef(refs, verify.jwe->privateKey);
     }
     if (tokenEndpoint) {
-        addRef(refs, tokenEndpoint->clientSecret);
+        addSecretRef(refs, tokenEndpoint->clientSecret);
     }
     if (jwks) {
-        addRef(refs, jwks->serve);
+        addSecretRef(refs, jwks->serve);
     }
     refs.removeDuplicates();
     return refs;

@@ -90,6 +90,19 @@ QJsonObject tlsJson(const TlsSessionInfo& tls)
     return out;
 }
 
+// What every stored request keeps of what arrived, secret headers masked.
+void fillRecord(ReceivedRecord& record, const ReceivedRequest& request, const QList<QByteArray>& secretHeaders)
+{
+    record.receivedAt = request.receivedAt;
+    record.method = request.method;
+    record.path = request.path;
+    record.query = request.query;
+    record.headers = RequestVerifier::maskSecretHeaders(request.headers, secretHeaders);
+    record.body = request.body;
+    record.remote = request.remote();
+    record.tls = tlsJson(request.tls);
+}
+
 } // namespace
 
 Receiver::Receiver(QObject* parent)
@@ -300,14 +313,7 @@ bool Receiver::serveJwks(const ReceivedRequest& request, HttpResponder& responde
     Pending pending;
     pending.responder = std::move(responder);
     ReceivedRecord& record = pending.record;
-    record.receivedAt = request.receivedAt;
-    record.method = request.method;
-    record.path = request.path;
-    record.query = request.query;
-    record.headers = RequestVerifier::maskSecretHeaders(request.headers, m_secretHeaders);
-    record.body = request.body;
-    record.remote = request.remote();
-    record.tls = tlsJson(request.tls);
+    fillRecord(record, request, m_secretHeaders);
     record.verdict = QStringLiteral("accepted");
     record.status = 200;
     record.checks.append(
@@ -455,14 +461,7 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
     pending.responder = std::move(responder);
     pending.drop = m_config.response.drop;
     ReceivedRecord& record = pending.record;
-    record.receivedAt = request.receivedAt;
-    record.method = request.method;
-    record.path = request.path;
-    record.query = request.query;
-    record.headers = RequestVerifier::maskSecretHeaders(request.headers, m_secretHeaders);
-    record.body = request.body;
-    record.remote = request.remote();
-    record.tls = tlsJson(request.tls);
+    fillRecord(record, request, m_secretHeaders);
     record.checks = outcome.checksJson();
     record.verdict = outcome.verdict();
     record.status = pending.drop ? 0 : outcome.status;
@@ -549,16 +548,11 @@ void Receiver::handleToken(const ReceivedRequest& request, HttpResponder respond
     pending.responder = std::move(responder);
     pending.token = true;
     ReceivedRecord& record = pending.record;
-    record.receivedAt = request.receivedAt;
-    record.method = request.method;
-    record.path = request.path;
-    record.query = answer.maskedQuery;
     // Authorization (Basic client credentials) is among the secret headers; the body's
     // client_secret and client_assertion are masked by the endpoint; the token is never stored.
-    record.headers = RequestVerifier::maskSecretHeaders(request.headers, m_secretHeaders);
+    fillRecord(record, request, m_secretHeaders);
+    record.query = answer.maskedQuery;
     record.body = answer.maskedBody;
-    record.remote = request.remote();
-    record.tls = tlsJson(request.tls);
     record.checks = QJsonArray {answer.check.toJson()};
     record.verdict = QStringLiteral("token");
     record.status = answer.response.status;

@@ -49,17 +49,6 @@ std::optional<QByteArray> secretValue(const SecretValues& secrets, const QString
     return it.value();
 }
 
-// "Basic abc" -> ("Basic", "abc"); the scheme compared case-insensitively (RFC 9110 §11.1).
-QPair<QByteArray, QByteArray> splitCredentials(const QByteArray& value)
-{
-    const QByteArray trimmed = value.trimmed();
-    const qsizetype space = trimmed.indexOf(' ');
-    if (space < 0) {
-        return {trimmed, {}};
-    }
-    return {trimmed.left(space), trimmed.mid(space + 1).trimmed()};
-}
-
 VerifyCheck checkBasic(const AuthConfig& auth, const SecretValues& secrets, const HeaderList& headers)
 {
     const QString check = QStringLiteral("auth basic");
@@ -68,7 +57,7 @@ VerifyCheck checkBasic(const AuthConfig& auth, const SecretValues& secrets, cons
     if (value.isNull()) {
         return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
-    const auto [scheme, credentials] = splitCredentials(value);
+    const auto [scheme, credentials] = Headers::splitCredentials(value);
     if (scheme.compare("Basic", Qt::CaseInsensitive) != 0) {
         return failed(check,
                       QStringLiteral("expected Basic credentials, got %1").arg(QString::fromLatin1(scheme.left(20))),
@@ -123,7 +112,7 @@ VerifyCheck checkBearer(const AuthConfig& auth, const SecretValues& secrets, con
     if (value.isNull()) {
         return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
-    const auto [scheme, token] = splitCredentials(value);
+    const auto [scheme, token] = Headers::splitCredentials(value);
     if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0) {
         return failed(check,
                       QStringLiteral("expected Bearer token, got %1").arg(QString::fromLatin1(scheme.left(20))),

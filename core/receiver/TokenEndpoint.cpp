@@ -4,6 +4,7 @@
 #include "jose/Jws.h"
 #include "secrets/SecretRef.h"
 #include "signing/Crypto.h"
+#include "util/Headers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,16 +155,6 @@ Result<QList<TokenEndpoint::FormField>> parseMultipart(const QByteArray& boundar
         fields.append(field);
         pos = contentEnd + 2;
     }
-}
-
-QPair<QByteArray, QByteArray> splitCredentials(const QByteArray& value)
-{
-    const QByteArray trimmed = value.trimmed();
-    const qsizetype space = trimmed.indexOf(' ');
-    if (space < 0) {
-        return {trimmed, {}};
-    }
-    return {trimmed.left(space), trimmed.mid(space + 1).trimmed()};
 }
 
 HttpResponse jsonResponse(int status, const QJsonObject& json)
@@ -422,7 +413,7 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::authenticate(const VerifyRe
 
     if (!authorization.isNull()) {
         *method = QStringLiteral("basic");
-        const auto [scheme, credentials] = splitCredentials(authorization);
+        const auto [scheme, credentials] = Headers::splitCredentials(authorization);
         if (scheme.compare("Basic", Qt::CaseInsensitive) != 0) {
             return Refusal {401,
                             invalidClient,
@@ -652,7 +643,7 @@ TokenEndpoint::checkAccessToken(const HeaderList& headers, const QString& header
         check.publicReason = check.detail;
         return check;
     }
-    const auto [scheme, token] = splitCredentials(value);
+    const auto [scheme, token] = Headers::splitCredentials(value);
     if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0) {
         check.detail = QStringLiteral("no Bearer token: %1 holds %2 credentials")
                            .arg(headerName, QString::fromLatin1(scheme.left(20)));

@@ -73,4 +73,14 @@ bool contains(const HeaderList& headers, QByteArrayView name)
     return !value(headers, name).isNull();
 }
 
+QPair<QByteArray, QByteArray> splitCredentials(const QByteArray& value)
+{
+    const QByteArray trimmed = value.trimmed();
+    const qsizetype space = trimmed.indexOf(' ');
+    if (space < 0) {
+        return {trimmed, {}};
+    }
+    return {trimmed.left(space), trimmed.mid(space + 1).trimmed()};
+}
+
 } // namespace Headers

@@ -16,4 +16,7 @@ Result<void> validate(const QByteArray& name, const QByteArray& value, const QSt
 // Case-insensitive lookup of the first header with that name; null when absent.
 QByteArray value(const HeaderList& headers, QByteArrayView name);
 bool contains(const HeaderList& headers, QByteArrayView name);
+// "Basic abc" -> ("Basic", "abc"): an Authorization-style value split at its first space, both
+// parts trimmed; the caller compares the scheme case-insensitively (RFC 9110 §11.1).
+QPair<QByteArray, QByteArray> splitCredentials(const QByteArray& value);
 } // namespace Headers
