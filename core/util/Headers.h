@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <QString>
 
 // Headers in the order they go on the wire. A QList, not a map: order and repeats matter.
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -16,4 +17,8 @@ Result<void> validate(const QByteArray& name, const QByteArray& value, const QSt
 // Case-insensitive lookup of the first header with that name; null when absent.
 QByteArray value(const HeaderList& headers, QByteArrayView name);
 bool contains(const HeaderList& headers, QByteArrayView name);
+// A header value as text to quote in a message: decoded as UTF-8 when it is UTF-8 (what clients
+// send), else printable ASCII with every other byte written \xNN; control characters are \xNN
+// either way. At most `maxCharacters` code points, then "...".
+QString displayValue(QByteArrayView value, qsizetype maxCharacters = 40);
 } // namespace Headers
