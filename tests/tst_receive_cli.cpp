@@ -493,6 +493,78 @@ private slots:
         QVERIFY2(badMarker.err.contains("headers[0][2]"), badMarker.err.constData());
     }
 
+    // A stored request keeps its credentials masked: `verify --request` on what `receive` printed
+    // says so, in UTF-8 ("••••", not "â¢â¢â¢â¢"), and never blames a wrong password.
+    void verifyOfAStoredRequestSaysItsCredentialsWereMasked_data()
+    {
+        QTest::addColumn<QByteArray>("password");
+        QTest::addColumn<bool>("tailShown");
+        QTest::newRow("short password: ••••") << QByteArray("pass-1234") << false;
+        QTest::newRow("long password: ••••abcd") << QByteArray("correct-horse-battery-staple") << true;
+    }
+
+    void verifyOfAStoredRequestSaysItsCredentialsWereMasked()
+    {
+        QFETCH(QByteArray, password);
+        QFETCH(bool, tailShown);
+        const QString config = write(QStringLiteral("basic.json"),
+                                     "{\"format\":\"hookbench.receiver/1\",\"verify\":{\"auth\":{\"type\":\"basic\","
+                                     "\"username\":\"acme\",\"password\":\"literal:"
+                                         + password + "\"}}}");
+        QProcess receive;
+        const QString url = startReceive(receive, {QStringLiteral("--max-requests"), QStringLiteral("1")}, config);
+        QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), m_receiveOut.constData());
+        const QString sender = write(QStringLiteral("basic-profile.json"),
+                                     "{\"format\":\"hookbench.endpoint/1\",\"url\":\"" + url.toUtf8()
+                                         + "/hook\",\"auth\":{\"type\":\"basic\",\"username\":\"acme\","
+                                           "\"password\":\"literal:"
+                                         + password + "\"}}");
+        QCOMPARE(send(sender, QStringLiteral("evt_basic")), 0);
+        QCOMPARE(waitExit(receive), 0);
+        const QList<QByteArray> printed = m_receiveOut.trimmed().split('\n');
+        QCOMPARE(printed.size(), 2);
+        const QJsonObject line = QJsonDocument::fromJson(printed.at(1)).object();
+        QCOMPARE(line.value(QStringLiteral("verdict")).toString(), QStringLiteral("accepted"));
+        QString stored;
+        for (const auto& header : line.value(QStringLiteral("headers")).toArray()) {
+            if (header.toArray().at(0).toString().compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0) {
+                stored = header.toArray().at(1).toString();
+            }
+        }
+        const QString dots = QStringLiteral("••••");
+        QVERIFY2(stored.startsWith(dots), qPrintable(stored));
+        QCOMPARE(stored.size(), tailShown ? 8 : 4); // docs/secrets.md: the tail only for 16 characters or more
+
+        const QString expected =
+            QStringLiteral("Authorization is \"") + stored
+            + QStringLiteral("\", a masked placeholder: credentials are masked when a request is stored, so a stored"
+                             " request's credentials cannot be checked again; re-send the request to check them");
+        const QString lineFile = write(QStringLiteral("stored.json"), printed.at(1));
+        const Run json =
+            cli({QStringLiteral("verify"), QStringLiteral("--config"), config, QStringLiteral("--request"), lineFile});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject verified = jsonLines(json.out).value(0);
+        QCOMPARE(verified.value(QStringLiteral("verdict")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(verified.value(QStringLiteral("status")).toInt(), 401);
+        const QJsonObject check = verified.value(QStringLiteral("checks")).toArray().at(0).toObject();
+        QCOMPARE(check.value(QStringLiteral("check")).toString(), QStringLiteral("auth basic"));
+        QCOMPARE(check.value(QStringLiteral("detail")).toString(), expected);
+        // Printed back as it was stored, tail included.
+        QCOMPARE(verified.value(QStringLiteral("headers")), line.value(QStringLiteral("headers")));
+
+        const Run text = cli({QStringLiteral("verify"),
+                              QStringLiteral("--config"),
+                              config,
+                              QStringLiteral("--request"),
+                              lineFile,
+                              QStringLiteral("--text")});
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(text.out.contains(QByteArray(QByteArray("FAIL auth basic: ") + expected.toUtf8())),
+                 text.out.constData());
+        QVERIFY2(!text.out.contains("\xc3\xa2"), text.out.constData()); // "â": UTF-8 read as Latin-1
+        QVERIFY(!text.out.contains(password) && !json.out.contains(password));
+    }
+
     void verifyExitCodes()
     {
         const QByteArray body = "{\"id\":\"evt_v\",\"type\":\"policy.bound\"}";

@@ -178,6 +178,109 @@ private slots:
         EXPECT(run(s, {}), false, 401, "Authorization header missing");
     }
 
+    // A stored request keeps its credentials masked ("••••", "••••abcd", contract 2): verifying
+    // it again must say so in readable UTF-8, not "expected Basic credentials, got â¢â¢â¢â¢".
+    void maskedStoredCredentialsAreSaidSo_data()
+    {
+        QTest::addColumn<QJsonObject>("verify");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QString>("check");
+        QTest::newRow("basic") << auth(QStringLiteral("basic"),
+                                       {{QStringLiteral("username"), QStringLiteral("acme")},
+                                        {QStringLiteral("password"), QStringLiteral("literal:s3cret-pass")}})
+                               << QByteArray("Authorization") << QStringLiteral("auth basic");
+        QTest::newRow("bearer") << auth(QStringLiteral("bearer"),
+                                        {{QStringLiteral("token"), QStringLiteral("literal:tok-0123456789abcdef")}})
+                                << QByteArray("Authorization") << QStringLiteral("auth bearer");
+        QTest::newRow("apiKey") << auth(QStringLiteral("apiKey"),
+                                        {{QStringLiteral("headerName"), QStringLiteral("X-Api-Key")},
+                                         {QStringLiteral("value"), QStringLiteral("literal:k-1234567890abcdef")}})
+                                << QByteArray("X-Api-Key") << QStringLiteral("auth apiKey");
+        QTest::newRow("header") << auth(QStringLiteral("header"),
+                                        {{QStringLiteral("value"), QStringLiteral("literal:Token abcdefgh")}})
+                                << QByteArray("Authorization") << QStringLiteral("auth header");
+    }
+
+    void maskedStoredCredentialsAreSaidSo()
+    {
+        QFETCH(QJsonObject, verify);
+        QFETCH(QByteArray, header);
+        QFETCH(QString, check);
+        const Setup s = setup(verify);
+        for (const QString& stored : {QStringLiteral("••••"), QStringLiteral("••••dHB3")}) {
+            const auto outcome = run(s, {{header, stored.toUtf8()}});
+            QVERIFY(!outcome.accepted);
+            QCOMPARE(outcome.status, 401);
+            QCOMPARE(outcome.checks.size(), 1);
+            QCOMPARE(outcome.checks.first().check, check);
+            QCOMPARE(outcome.checks.first().detail,
+                     QString::fromLatin1(header) + QStringLiteral(" is \"") + stored
+                         + QStringLiteral("\", a masked placeholder: credentials are masked when a request is stored,"
+                                          " so a stored request's credentials cannot be checked again; re-send the"
+                                          " request to check them"));
+            QCOMPARE(outcome.checks.first().publicReason, QStringLiteral("credentials do not match"));
+            // Printed again, a masked value stays as it was stored.
+            QCOMPARE(RequestVerifier::maskSecretHeaders({{header, stored.toUtf8()}},
+                                                        RequestVerifier::secretHeaderNames(s.verify))
+                         .first()
+                         .second,
+                     stored.toUtf8());
+        }
+        // Only maskSecret()'s exact shape counts: a longer value that starts with dots may be a
+        // real secret, masked like any other.
+        const QByteArray dotted = QStringLiteral("••••a-real-secret-0123456789").toUtf8();
+        const auto outcome = run(s, {{header, dotted}});
+        QVERIFY(!outcome.checks.first().detail.contains(QLatin1String("masked placeholder")));
+        QVERIFY(!outcome.checks.first().detail.contains(QLatin1String("real-secret")));
+        QCOMPARE(RequestVerifier::maskSecretHeaders({{header, dotted}}, RequestVerifier::secretHeaderNames(s.verify))
+                     .first()
+                     .second,
+                 QStringLiteral("••••6789").toUtf8());
+    }
+
+    // Header values quoted into details are UTF-8 text; bytes that are not UTF-8 are written
+    // \xNN; a value without an auth scheme (a bare token) is never quoted, only masked.
+    void headerValuesAreQuotedAsText()
+    {
+        const Setup basic = setup(auth(QStringLiteral("basic"),
+                                       {{QStringLiteral("username"), QStringLiteral("acme")},
+                                        {QStringLiteral("password"), QStringLiteral("literal:s3cret-pass")}}));
+        EXPECT(run(basic, {{"Authorization", "Bearer abc"}}),
+               false,
+               401,
+               "expected Basic credentials, got Bearer credentials");
+        const auto bare = run(basic, {{"Authorization", "bare-secret-token-0123456789"}});
+        EXPECT(bare, false, 401, "expected Basic credentials, got a value without an auth scheme (••••6789)");
+        QVERIFY(!allDetails(bare).contains(QLatin1String("bare-secret")));
+        EXPECT(run(basic, {{"Authorization", "Gr\xc3\xbc\xc3\x9f abc"}}),
+               false,
+               401,
+               "expected Basic credentials, got a value without an auth scheme (••••)");
+        QCOMPARE(RequestVerifier::describeCredentials("Digest username=\"a\""), QStringLiteral("Digest credentials"));
+        QCOMPARE(RequestVerifier::describeCredentials(QStringLiteral("••••abcd").toUtf8()),
+                 QStringLiteral("the masked placeholder ••••abcd"));
+
+        // A timestamp header read for maxAgeSeconds: UTF-8 shown as itself, Latin-1 bytes as \xNN.
+        const Setup age = setup(QJsonObject {{QStringLiteral("maxAgeSeconds"), 3600}});
+        EXPECT(run(age, {{"webhook-timestamp", "vor \xe2\x80\xa2 Zeit"}}, "{\"id\":\"x\"}"),
+               false,
+               400,
+               "webhook-timestamp \"vor • Zeit\" is not unix seconds");
+        EXPECT(run(age, {{"webhook-timestamp", "caf\xe9\x01"}}, "{\"id\":\"x\"}"),
+               false,
+               400,
+               "webhook-timestamp \"caf\\xe9\\x01\" is not unix seconds");
+        // Long values are cut at a character, never inside one, and say so.
+        const QByteArray dots = QString(50, QChar(0x2022)).toUtf8();
+        EXPECT(run(age, {{"webhook-timestamp", dots}}, "{\"id\":\"x\"}"),
+               false,
+               400,
+               QString(QLatin1String("webhook-timestamp \"") + QString(40, QChar(0x2022))
+                       + QLatin1String("...\" is not unix seconds"))
+                   .toUtf8()
+                   .constData());
+    }
+
     void oauth2AndJoseAreNeverAFakePass()
     {
         QJsonObject verify;

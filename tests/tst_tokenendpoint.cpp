@@ -166,11 +166,13 @@ private:
         return post(tokenUrl(), formBody(form), QByteArrayLiteral("application/x-www-form-urlencoded"), headers);
     }
 
-    QJsonObject claims(qint64 now) const
+    QJsonObject claims(qint64 now) const { return claims(now, tokenUrl()); }
+
+    static QJsonObject claims(qint64 now, const QString& audience)
     {
         return {{QStringLiteral("iss"), ClientId},
                 {QStringLiteral("sub"), ClientId},
-                {QStringLiteral("aud"), tokenUrl()},
+                {QStringLiteral("aud"), audience},
                 {QStringLiteral("iat"), now},
                 {QStringLiteral("exp"), now + 300},
                 {QStringLiteral("jti"), QString::fromLatin1(Crypto::randomBytes(16).toHex())}};
@@ -185,13 +187,15 @@ private:
             .value();
     }
 
-    Reply assertionRequest(const QByteArray& assertion)
+    static QByteArray assertionForm(const QByteArray& assertion)
     {
-        return tokenRequest({{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
-                             {QStringLiteral("client_id"), ClientId},
-                             {QStringLiteral("client_assertion_type"), QLatin1String(TokenEndpoint::JwtBearerType)},
-                             {QStringLiteral("client_assertion"), QString::fromLatin1(assertion)}});
+        return formBody({{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
+                         {QStringLiteral("client_id"), ClientId},
+                         {QStringLiteral("client_assertion_type"), QLatin1String(TokenEndpoint::JwtBearerType)},
+                         {QStringLiteral("client_assertion"), QString::fromLatin1(assertion)}});
     }
+
+    Reply assertionRequest(const QByteArray& assertion) { return post(tokenUrl(), assertionForm(assertion)); }
 
     EndpointProfile profile(const QString& clientAuth) const
     {
@@ -463,56 +467,116 @@ private slots:
     {
         QTest::addColumn<QString>("change");
         QTest::addColumn<QString>("description");
+        // How the seconds in the description move when the receiver's clock is later than the
+        // assertion's "now": +1 (an age), -1 (a distance ahead), 0 (no seconds in it).
+        QTest::addColumn<int>("drift");
         QTest::newRow("wrong key") << QStringLiteral("key")
-                                   << QStringLiteral("the client assertion's signature does not verify");
-        QTest::newRow("expired") << QStringLiteral("expired")
-                                 << QStringLiteral("the client assertion expired 120 s ago");
+                                   << QStringLiteral("the client assertion's signature does not verify") << 0;
+        QTest::newRow("expired") << QStringLiteral(
+            "expired") << QStringLiteral("the client assertion expired 120 s ago (exp 1789999880, 30 s leeway)")
+                                 << 1;
         QTest::newRow("iat in the future")
-            << QStringLiteral("future") << QStringLiteral("the client assertion's iat is 600 s in the future");
+            << QStringLiteral("future")
+            << QStringLiteral("the client assertion's iat is 600 s in the future: the client's clock runs ahead"
+                              " (30 s leeway)")
+            << -1;
         QTest::newRow("wrong aud") << QStringLiteral(
-            "aud") << QStringLiteral("the client assertion's aud is \"https://elsewhere.example/token\"");
+            "aud") << QStringLiteral("the client assertion's aud is \"https://elsewhere.example/token\"")
+                                   << 0;
         QTest::newRow("wrong iss") << QStringLiteral("iss")
-                                   << QStringLiteral("the client assertion's iss is \"someone-else\"");
-        QTest::newRow("no jti") << QStringLiteral("jti") << QStringLiteral("the client assertion has no jti");
-        QTest::newRow("not HS256") << QStringLiteral("alg") << QStringLiteral("the client assertion is signed ES256");
+                                   << QStringLiteral("the client assertion's iss is \"someone-else\"") << 0;
+        QTest::newRow("no jti") << QStringLiteral("jti") << QStringLiteral("the client assertion has no jti") << 0;
+        QTest::newRow("not HS256") << QStringLiteral("alg") << QStringLiteral("the client assertion is signed ES256")
+                                   << 0;
     }
 
     void badAssertionsAreRefused()
     {
         QFETCH(QString, change);
         QFETCH(QString, description);
+        QFETCH(int, drift);
+        // The assertion with `change` made to it, its times relative to `now`.
+        const auto makeAssertion = [&change](qint64 now, const QString& audience) -> QByteArray {
+            QJsonObject c = claims(now, audience);
+            QByteArray secret = ClientSecret;
+            if (change == u"key") {
+                secret = "another-secret-entirely";
+            } else if (change == u"expired") {
+                c.insert(QStringLiteral("iat"), now - 420);
+                c.insert(QStringLiteral("exp"), now - 120);
+            } else if (change == u"future") {
+                c.insert(QStringLiteral("iat"), now + 600);
+                c.insert(QStringLiteral("exp"), now + 900);
+            } else if (change == u"aud") {
+                c.insert(QStringLiteral("aud"), QStringLiteral("https://elsewhere.example/token"));
+            } else if (change == u"iss") {
+                c.insert(QStringLiteral("iss"), QStringLiteral("someone-else"));
+            } else if (change == u"jti") {
+                c.remove(QStringLiteral("jti"));
+            }
+            if (change == u"alg") {
+                auto key = JoseKey::generate(JoseKey::Type::EcP256);
+                if (!key) {
+                    return {};
+                }
+                auto signedEs256 = Jws::signCompact(QJsonObject {{QStringLiteral("alg"), QStringLiteral("ES256")}},
+                                                    QJsonDocument(c).toJson(QJsonDocument::Compact),
+                                                    key.value());
+                return signedEs256 ? signedEs256.value() : QByteArray();
+            }
+            return sign(c, secret);
+        };
+        // The description when the assertion was made at `assertionNow` and checked at `receiverNow`.
+        const auto expectedAt = [&](qint64 assertionNow, qint64 receiverNow) {
+            QString text = description;
+            if (drift != 0) {
+                const qint64 seconds = change == u"expired" ? 120 : 600;
+                text.replace(QStringLiteral(" %1 s ").arg(seconds),
+                             QStringLiteral(" %1 s ").arg(seconds + drift * (receiverNow - assertionNow)));
+            }
+            // The exp is the assertion's own (now - 120): only the fixed one is known in advance.
+            text.replace(QStringLiteral("(exp 1789999880,"), QStringLiteral("(exp %1,").arg(assertionNow - 120));
+            return text;
+        };
+
+        // The endpoint itself at a fixed "now": the exact words, whatever the machine's load.
+        const qint64 fixedNow = 1790000000; // 2026-09-21T14:13:20Z
+        const QString receiverUrl = QStringLiteral("http://127.0.0.1:8787");
+        TokenEndpointConfig config;
+        config.clientId = ClientId;
+        config.clientSecret = SecretRefText;
+        TokenEndpoint endpoint(config, ClientSecret);
+        const QByteArray fixedAssertion = makeAssertion(fixedNow, receiverUrl + config.path);
+        QVERIFY(!fixedAssertion.isEmpty());
+        const TokenEndpoint::Answer answer = endpoint.handle(
+            VerifyRequest {QStringLiteral("POST"),
+                           config.path,
+                           {{"Host", "127.0.0.1:8787"}, {"Content-Type", "application/x-www-form-urlencoded"}},
+                           assertionForm(fixedAssertion)},
+            QString(),
+            receiverUrl,
+            QDateTime::fromSecsSinceEpoch(fixedNow, Qt::UTC));
+        QCOMPARE(answer.response.status, 401);
+        const QJsonObject json = QJsonDocument::fromJson(answer.response.body).object();
+        QCOMPARE(json.value(QStringLiteral("error")).toString(), QStringLiteral("invalid_client"));
+        const QString fixedDescription = json.value(QStringLiteral("error_description")).toString();
+        QVERIFY2(fixedDescription.startsWith(expectedAt(fixedNow, fixedNow)), qPrintable(fixedDescription));
+        QVERIFY(!answer.check.ok);
+        QCOMPARE(answer.check.detail, QStringLiteral("invalid_client: ") + fixedDescription);
+        QVERIFY(!answer.maskedBody.contains(fixedAssertion.left(20)));
+
+        // The same refusal through the running receiver, which reads its own clock: the seconds
+        // are those between the assertion's times and when the request arrived (as stored).
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        QJsonObject c = claims(now);
-        QByteArray secret = ClientSecret;
-        if (change == u"key") {
-            secret = "another-secret-entirely";
-        } else if (change == u"expired") {
-            c.insert(QStringLiteral("iat"), now - 420);
-            c.insert(QStringLiteral("exp"), now - 120);
-        } else if (change == u"future") {
-            c.insert(QStringLiteral("iat"), now + 600);
-            c.insert(QStringLiteral("exp"), now + 900);
-        } else if (change == u"aud") {
-            c.insert(QStringLiteral("aud"), QStringLiteral("https://elsewhere.example/token"));
-        } else if (change == u"iss") {
-            c.insert(QStringLiteral("iss"), QStringLiteral("someone-else"));
-        } else if (change == u"jti") {
-            c.remove(QStringLiteral("jti"));
-        }
-        QByteArray assertion = sign(c, secret);
-        if (change == u"alg") {
-            auto key = JoseKey::generate(JoseKey::Type::EcP256);
-            QVERIFY(key.ok());
-            assertion = Jws::signCompact(QJsonObject {{QStringLiteral("alg"), QStringLiteral("ES256")}},
-                                         QJsonDocument(c).toJson(QJsonDocument::Compact),
-                                         key.value())
-                            .value();
-        }
+        const QByteArray assertion = makeAssertion(now, tokenUrl());
+        QVERIFY(!assertion.isEmpty());
         const Reply reply = assertionRequest(assertion);
         QCOMPARE(reply.status, 401);
         QCOMPARE(reply.json.value(QStringLiteral("error")).toString(), QStringLiteral("invalid_client"));
-        QVERIFY2(reply.description().startsWith(description), qPrintable(reply.description()));
-        QVERIFY(!records().last().body.contains(assertion.left(20)));
+        const ReceivedRecord stored = records().last();
+        QVERIFY2(reply.description().startsWith(expectedAt(now, stored.receivedAt.toSecsSinceEpoch())),
+                 qPrintable(reply.description()));
+        QVERIFY(!stored.body.contains(assertion.left(20)));
     }
 
     void replayedAssertionIsRefused()

@@ -10,6 +10,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 // The order of the checks is the order a careful production endpoint would run them in: who is
 // calling (auth), whether the wire bytes are authentic (signatures, over the bytes as received),
 // then what the bytes say (JWE, JWS, the event's age), and last whether it was seen before. The
@@ -49,6 +51,37 @@ std::optional<QByteArray> secretValue(const SecretValues& secrets, const QString
     return it.value();
 }
 
+// What maskSecret() makes of a credential, as a stored request keeps it: "••••" (U+2022 four
+// times), then at most the last 4 characters. Only that exact shape: a longer value that merely
+// starts with dots may be a real secret, and is masked and checked like any other.
+bool isMaskedValue(QByteArrayView value)
+{
+    static const QByteArray dots = QString(4, QChar(0x2022)).toUtf8();
+    const QByteArrayView trimmed = value.trimmed();
+    if (!trimmed.startsWith(dots)) {
+        return false;
+    }
+    const QByteArrayView tail = trimmed.sliced(dots.size());
+    return tail.size() <= 4 * 4 && QString::fromUtf8(tail).toUcs4().size() <= 4;
+}
+
+// A stored request's credentials were masked when it was stored (contract 2): said plainly,
+// rather than "expected Basic credentials" or "does not match", which would send the user
+// looking for a wrong password.
+std::optional<VerifyCheck> maskedCredentials(const QString& check, const QString& headerName, const QByteArray& value)
+{
+    if (!isMaskedValue(value)) {
+        return std::nullopt;
+    }
+    return failed(check,
+                  QStringLiteral("%1 is \"%2\", a masked placeholder: credentials are masked when a request is"
+                                 " stored, so a stored request's credentials cannot be checked again; re-send the"
+                                 " request to check them")
+                      .arg(headerName, Headers::displayValue(value)),
+                  Unauthorized,
+                  CredentialsWrong);
+}
+
 VerifyCheck checkBasic(const AuthConfig& auth, const SecretValues& secrets, const HeaderList& headers)
 {
     const QString check = QStringLiteral("auth basic");
@@ -57,12 +90,16 @@ VerifyCheck checkBasic(const AuthConfig& auth, const SecretValues& secrets, cons
     if (value.isNull()) {
         return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
+    if (auto masked = maskedCredentials(check, headerName, value)) {
+        return *masked;
+    }
     const auto [scheme, credentials] = Headers::splitCredentials(value);
     if (scheme.compare("Basic", Qt::CaseInsensitive) != 0) {
-        return failed(check,
-                      QStringLiteral("expected Basic credentials, got %1").arg(QString::fromLatin1(scheme.left(20))),
-                      Unauthorized,
-                      CredentialsWrong);
+        return failed(
+            check,
+            QStringLiteral("expected Basic credentials, got %1").arg(RequestVerifier::describeCredentials(value)),
+            Unauthorized,
+            CredentialsWrong);
     }
     auto decoded = QByteArray::fromBase64Encoding(credentials, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || credentials.isEmpty()) {
@@ -112,10 +149,13 @@ VerifyCheck checkBearer(const AuthConfig& auth, const SecretValues& secrets, con
     if (value.isNull()) {
         return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
     }
+    if (auto masked = maskedCredentials(check, headerName, value)) {
+        return *masked;
+    }
     const auto [scheme, token] = Headers::splitCredentials(value);
     if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0) {
         return failed(check,
-                      QStringLiteral("expected Bearer token, got %1").arg(QString::fromLatin1(scheme.left(20))),
+                      QStringLiteral("expected Bearer token, got %1").arg(RequestVerifier::describeCredentials(value)),
                       Unauthorized,
                       CredentialsWrong);
     }
@@ -148,6 +188,9 @@ VerifyCheck checkValue(const AuthConfig& auth, const SecretValues& secrets, cons
     const QByteArray value = Headers::value(headers, headerName.toLatin1());
     if (value.isNull()) {
         return failed(check, QStringLiteral("%1 header missing").arg(headerName), Unauthorized, CredentialsMissing);
+    }
+    if (auto masked = maskedCredentials(check, headerName, value)) {
+        return *masked;
     }
     const auto secret = secretValue(secrets, auth.value);
     if (!secret) {
@@ -250,8 +293,7 @@ std::optional<qint64> eventTime(const HeaderList& headers, const QJsonObject& bo
             *source = QStringLiteral("the webhook-timestamp header, as the body has no JSON timestamp");
             return value;
         }
-        *problem =
-            QStringLiteral("webhook-timestamp \"%1\" is not unix seconds").arg(QString::fromLatin1(header.left(40)));
+        *problem = QStringLiteral("webhook-timestamp \"%1\" is not unix seconds").arg(Headers::displayValue(header));
         return std::nullopt;
     }
     *problem = QStringLiteral("the body has no JSON timestamp and the request no webhook-timestamp header");
@@ -281,7 +323,7 @@ VerifyCheck malformedBody(const QByteArray& payload,
     const QString what = jose ? QStringLiteral("the decoded payload") : QStringLiteral("the body");
     QString why;
     if (!jose && !contentType.isEmpty() && isJsonContentType(contentType)) {
-        why = QStringLiteral("the Content-Type is %1 but ").arg(QString::fromLatin1(contentType.left(60)));
+        why = QStringLiteral("the Content-Type is %1 but ").arg(Headers::displayValue(contentType, 60));
     } else if (neededForMaxAge) {
         why = QStringLiteral("maxAgeSeconds needs the JSON timestamp (there is no webhook-timestamp header) but ");
     }
@@ -647,11 +689,29 @@ QList<QByteArray> secretHeaderNames(const VerifyConfig& config)
     return names;
 }
 
+QString describeCredentials(QByteArrayView value)
+{
+    if (isMaskedValue(value)) {
+        return QStringLiteral("the masked placeholder %1").arg(Headers::displayValue(value));
+    }
+    const QByteArray bytes = value.toByteArray();
+    const auto [scheme, credentials] = Headers::splitCredentials(bytes);
+    const bool token = !scheme.isEmpty() && std::all_of(scheme.cbegin(), scheme.cend(), [](char c) {
+        return QByteArrayLiteral("!#$%&'*+-.^_`|~").contains(c) || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
+               || (c >= 'A' && c <= 'Z');
+    });
+    if (!token || credentials.isEmpty()) {
+        return QStringLiteral("a value without an auth scheme (%1)").arg(maskSecret(bytes));
+    }
+    return QStringLiteral("%1 credentials").arg(Headers::displayValue(scheme, 20));
+}
+
 HeaderList maskSecretHeaders(const HeaderList& headers, const QList<QByteArray>& secretNames)
 {
     HeaderList out = headers;
     for (auto& [name, value] : out) {
-        if (secretNames.contains(name.toLower())) {
+        // A value masked already (a stored request verified again) keeps the tail it kept.
+        if (secretNames.contains(name.toLower()) && !isMaskedValue(value)) {
             value = maskSecret(value).toUtf8();
         }
     }

@@ -127,4 +127,9 @@ bool hasChecks(const VerifyConfig& config);
 // Proxy-Authorization, Cookie and the auth header. Stored and printed masked (contract 2).
 QList<QByteArray> secretHeaderNames(const VerifyConfig& config);
 HeaderList maskSecretHeaders(const HeaderList& headers, const QList<QByteArray>& secretNames);
+// What a credentials header value holds, named without showing a secret, for details such as
+// "expected Basic credentials, got Bearer credentials": "Bearer credentials"; "a value without
+// an auth scheme (••••)" for a bare token, whose start is secret; "the masked placeholder
+// ••••abcd" for what maskSecret() made of a stored request's credentials.
+QString describeCredentials(QByteArrayView value);
 } // namespace RequestVerifier

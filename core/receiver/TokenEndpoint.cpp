@@ -99,7 +99,7 @@ Result<QList<TokenEndpoint::FormField>> parseMultipart(const QByteArray& boundar
         pos = body.indexOf(nextDelimiter);
         if (pos < 0) {
             return Error(QStringLiteral("the multipart/form-data body holds no boundary line --%1")
-                             .arg(QString::fromLatin1(boundary)));
+                             .arg(Headers::displayValue(boundary, 70)));
         }
         pos += 2; // a preamble before the first boundary is ignored
     }
@@ -131,7 +131,7 @@ Result<QList<TokenEndpoint::FormField>> parseMultipart(const QByteArray& boundar
         const qsizetype contentEnd = body.indexOf(nextDelimiter, contentStart);
         if (contentEnd < 0) {
             return Error(QStringLiteral("the multipart/form-data body ends before its closing boundary --%1--")
-                             .arg(QString::fromLatin1(boundary)));
+                             .arg(Headers::displayValue(boundary, 70)));
         }
         QByteArray name;
         bool formData = false;
@@ -211,7 +211,7 @@ Result<QList<TokenEndpoint::FormField>> TokenEndpoint::parseBody(const QByteArra
     }
     return Error(QStringLiteral("Content-Type %1 is not a form: send the parameters as"
                                 " application/x-www-form-urlencoded (RFC 6749 §4.4.2) or multipart/form-data")
-                     .arg(QString::fromLatin1(type.left(80))));
+                     .arg(Headers::displayValue(type, 80)));
 }
 
 QByteArray TokenEndpoint::maskFields(const QByteArray& body, const QList<FormField>& fields, const QStringList& names)
@@ -417,9 +417,9 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::authenticate(const VerifyRe
         if (scheme.compare("Basic", Qt::CaseInsensitive) != 0) {
             return Refusal {401,
                             invalidClient,
-                            QStringLiteral("the Authorization header holds %1 credentials; the token endpoint takes"
+                            QStringLiteral("the Authorization header holds %1; the token endpoint takes"
                                            " Basic client credentials")
-                                .arg(QString::fromLatin1(scheme.left(20)))};
+                                .arg(RequestVerifier::describeCredentials(authorization))};
         }
         if (!m_config.clientAuth.contains(*method)) {
             return notEnabled(*method);
@@ -645,8 +645,8 @@ TokenEndpoint::checkAccessToken(const HeaderList& headers, const QString& header
     }
     const auto [scheme, token] = Headers::splitCredentials(value);
     if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0) {
-        check.detail = QStringLiteral("no Bearer token: %1 holds %2 credentials")
-                           .arg(headerName, QString::fromLatin1(scheme.left(20)));
+        check.detail =
+            QStringLiteral("no Bearer token: %1 holds %2").arg(headerName, RequestVerifier::describeCredentials(value));
         check.publicReason = check.detail;
         return check;
     }

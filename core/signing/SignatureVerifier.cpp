@@ -59,10 +59,10 @@ struct Plan
     QString bareBodyNote; // non-empty: also try the body alone, with this note
 };
 
+// A header value in quotes, as UTF-8 text (Headers::displayValue), at most 40 characters.
 QString quoted(QByteArrayView text)
 {
-    return QLatin1Char('"') + QString::fromLatin1(text.first(qMin<qsizetype>(40, text.size())))
-           + (text.size() > 40 ? QStringLiteral("...\"") : QStringLiteral("\""));
+    return QLatin1Char('"') + Headers::displayValue(text, 40) + QLatin1Char('"');
 }
 
 bool isHex(QByteArrayView text)
@@ -569,7 +569,7 @@ SignatureCheck verify(SignatureScheme scheme,
                         return fail(plan.check,
                                     QStringLiteral("X-Hub-Signature-256 carries a %1 signature; GitHub's is sha256="
                                                    " followed by the hex HMAC-SHA256")
-                                        .arg(QString::fromLatin1(value.left(eq + 1))));
+                                        .arg(Headers::displayValue(value.left(eq + 1))));
                     }
                     plan.candidates.append({"sha256", value, 1, QStringLiteral("the value lacks the sha256= prefix")});
                 } else {
@@ -598,7 +598,7 @@ SignatureCheck verify(SignatureScheme scheme,
                          1,
                          QStringLiteral("the value starts with a prefix \"%1\" that is not configured;"
                                         " set prefix to it")
-                             .arg(QString::fromLatin1(value.left(cut + 1)))});
+                             .arg(Headers::displayValue(value.left(cut + 1)))});
                 }
             }
             for (int i = 0; i < secrets.size(); ++i) {
@@ -640,7 +640,7 @@ SignatureCheck verify(SignatureScheme scheme,
             if (!plan.timestamp) {
                 return fail(plan.check,
                             QStringLiteral("Stripe-Signature is malformed: t=%1 is not unix seconds")
-                                .arg(QString::fromLatin1(timestamp.left(40))));
+                                .arg(Headers::displayValue(timestamp)));
             }
             if (v1.isEmpty()) {
                 return fail(plan.check,
@@ -686,7 +686,7 @@ SignatureCheck verify(SignatureScheme scheme,
                 return fail(plan.check,
                             QStringLiteral("X-Slack-Signature is version %1, but Slack signatures are v0 (v0= HMAC of"
                                            " v0:TIMESTAMP:body)")
-                                .arg(QString::fromLatin1(version.left(10))));
+                                .arg(Headers::displayValue(version, 10)));
             }
             plan.candidates.append({"v0", value.mid(eq + 1), 1, {}});
             plan.signedContent = [timestamp](QByteArrayView b) -> QByteArray {
@@ -739,7 +739,7 @@ SignatureCheck verify(SignatureScheme scheme,
                     (version == "v1" ? v1 : v1a)++;
                     plan.candidates.append({version, entry.mid(comma + 1), position, {}});
                 } else {
-                    unknownVersions.append(QString::fromLatin1(version.left(10)));
+                    unknownVersions.append(Headers::displayValue(version, 10));
                 }
             }
             plan.headerSignatures = position;

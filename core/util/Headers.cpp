@@ -1,5 +1,7 @@
 #include "Headers.h"
 
+#include <QStringDecoder>
+
 namespace {
 bool isTokenChar(char c)
 {
@@ -81,6 +83,40 @@ QPair<QByteArray, QByteArray> splitCredentials(const QByteArray& value)
         return {trimmed, {}};
     }
     return {trimmed.left(space), trimmed.mid(space + 1).trimmed()};
+}
+
+QString displayValue(QByteArrayView value, qsizetype maxCharacters)
+{
+    const auto escaped = [](uint byte) {
+        return QStringLiteral("\\x%1").arg(byte, 2, 16, QLatin1Char('0'));
+    };
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder(value);
+    QString text;
+    qsizetype characters = 0;
+    if (!decoder.hasError()) {
+        qsizetype i = 0;
+        for (; i < decoded.size() && characters < maxCharacters; ++i, ++characters) {
+            const QChar c = decoded.at(i);
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+                text += escaped(c.unicode());
+            } else if (c.isHighSurrogate() && i + 1 < decoded.size()) {
+                text += c;
+                text += decoded.at(++i); // one code point, never half of it
+            } else {
+                text += c;
+            }
+        }
+        return i < decoded.size() ? text + QStringLiteral("...") : text;
+    }
+    for (const char byte : value) {
+        if (characters++ == maxCharacters) {
+            return text + QStringLiteral("...");
+        }
+        const auto code = uint(uchar(byte));
+        text += code >= 0x20 && code < 0x7f ? QString(QLatin1Char(byte)) : escaped(code);
+    }
+    return text;
 }
 
 } // namespace Headers
