@@ -92,7 +92,7 @@ Gesendet: %2</translation>
 <context>
     <name>EndpointEditor</name>
     <message>
-        <location filename="../ui/EndpointEditor.cpp" line="+87"/>
+        <location filename="../ui/EndpointEditor.cpp" line="+126"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
@@ -127,7 +127,7 @@ Gesendet: %2</translation>
         <translation>&amp;Wiederholung</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+120"/>
         <source>Loans staging</source>
         <translation>Kredite Staging</translation>
     </message>
@@ -137,19 +137,19 @@ Gesendet: %2</translation>
         <translation>https://hooks.example.com/webhook</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+175"/>
-        <location line="+240"/>
+        <location line="+148"/>
+        <location line="+201"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-347"/>
         <source>Add header</source>
         <translation>Header hinzufügen</translation>
     </message>
@@ -159,7 +159,7 @@ Gesendet: %2</translation>
         <translation>Header entfernen</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+20"/>
         <source>Follow redirects (credentials never go to another origin)</source>
         <translation>Weiterleitungen folgen (Zugangsdaten gehen nie an einen anderen Origin)</translation>
     </message>
@@ -258,12 +258,12 @@ Gesendet: %2</translation>
         <location line="+9"/>
         <location line="+9"/>
         <location line="+10"/>
-        <location line="+117"/>
+        <location line="+76"/>
         <source>Header &amp;name:</source>
         <translation>Header-&amp;Name:</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-96"/>
         <source>T&amp;oken:</source>
         <translation>T&amp;oken:</translation>
     </message>
@@ -289,23 +289,23 @@ Gesendet: %2</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+133"/>
+        <location line="+92"/>
         <source>https://auth.example.com/oauth2/token</source>
         <translation>https://auth.example.com/oauth2/token</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-90"/>
         <source>or: https://auth.example.com (with the path below)</source>
         <translation>oder: https://auth.example.com (mit dem Pfad darunter)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+134"/>
+        <location line="+93"/>
         <source>basic: HTTP Basic header</source>
         <translation>basic: HTTP-Basic-Header</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-92"/>
         <source>post: id and secret in the body</source>
         <translation>post: ID und Secret im Body</translation>
     </message>
@@ -325,37 +325,33 @@ Gesendet: %2</translation>
         <translation>tlsClientAuth: das TLS-Client-Zertifikat</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+300"/>
+        <location line="-151"/>
         <source>file:PATH of a PEM key, or paste the PEM (kept in the keychain)</source>
         <translation>file:PATH eines PEM-Schlüssels, oder das PEM einfügen (im Schlüsselbund aufbewahrt)</translation>
     </message>
     <message>
-        <location line="-297"/>
-        <location line="+300"/>
-        <location line="+189"/>
+        <location line="+1"/>
+        <location line="+555"/>
         <source>PEM keys (*.pem *.key);;All files (*)</source>
         <translation>PEM-Schlüssel (*.pem *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-487"/>
-        <location line="+300"/>
-        <location line="+74"/>
+        <location line="-548"/>
         <source>Generate key…</source>
         <translation>Schlüssel erzeugen…</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="+157"/>
         <source>by key type</source>
         <translation>nach Schlüsseltyp</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>The assertion&apos;s aud: tokenUrl (the default), webhookUrl, or any other string used as it is (e.g. the issuer URL Keycloak accepts)</source>
         <translation>aud der Assertion: tokenUrl (Standard), webhookUrl oder jede andere Zeichenkette, unverändert verwendet (z. B. die Issuer-URL, die Keycloak akzeptiert)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>optional, e.g. hooks.write</source>
         <translation>optional, z. B. hooks.write</translation>
     </message>
@@ -370,25 +366,23 @@ Gesendet: %2</translation>
         <translation>optional (RFC 8707)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+287"/>
+        <location line="-196"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location line="-285"/>
-        <location line="+153"/>
-        <location line="+134"/>
+        <location line="+2"/>
+        <location line="+318"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-117"/>
         <source>Get token</source>
         <translation>Token holen</translation>
     </message>
@@ -398,7 +392,7 @@ Gesendet: %2</translation>
         <translation>Fordert jetzt ein Token an und zeigt den Austausch; ein späteres Senden verwendet es wieder</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Token &amp;URL:</source>
         <translation>Token-&amp;URL:</translation>
     </message>
@@ -419,12 +413,12 @@ Gesendet: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+59"/>
         <source>Client authentication:</source>
         <translation>Client-Authentifizierung:</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-57"/>
         <source>Client &amp;secret:</source>
         <translation>Client-&amp;Secret:</translation>
     </message>
@@ -435,12 +429,12 @@ Gesendet: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+270"/>
+        <location line="+229"/>
         <source>Algorithm:</source>
         <translation>Algorithmus:</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-228"/>
         <source>Assertion audience:</source>
         <translation>Audience der Assertion:</translation>
     </message>
@@ -500,12 +494,12 @@ Gesendet: %2</translation>
         <translation>PKCE (S256)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>S&amp;ign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Authorization URL:</source>
         <translation>Autorisierungs-URL:</translation>
     </message>
@@ -625,12 +619,12 @@ Gesendet: %2</translation>
         <translation>Nutzdaten signieren (JWS)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>optional key id for the receiver</source>
         <translation>optionale Schlüssel-ID für den Empfänger</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
@@ -640,7 +634,7 @@ Gesendet: %2</translation>
         <translation>Wert (JSON oder Text)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+7"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -661,12 +655,12 @@ Gesendet: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Key id (kid):</source>
         <translation>Schlüssel-ID (kid):</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-33"/>
         <source>Claims added:</source>
         <translation>Hinzugefügte Claims:</translation>
     </message>
@@ -696,7 +690,7 @@ Gesendet: %2</translation>
         <translation>Erzeugt ein Schlüsselpaar für einen Testempfänger: Der öffentliche Schlüssel wird hier verwendet, der private ist für den Empfänger</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>optional key id of the recipient&apos;s key</source>
         <translation>optionale Schlüssel-ID des Empfängerschlüssels</translation>
     </message>
@@ -721,7 +715,7 @@ Gesendet: %2</translation>
         <translation>Vorschau: der Body, der für das aktuelle Ereignis gesendet würde</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>Decoded header:</source>
         <translation>Dekodierter Header:</translation>
     </message>
@@ -761,7 +755,7 @@ Gesendet: %2</translation>
         <translation>Zu den Pins hinzufügen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>&amp;CA file:</source>
         <translation>&amp;CA-Datei:</translation>
     </message>
@@ -841,12 +835,12 @@ Gesendet: %2</translation>
         <translation>Zeitplan (Liste von Wartezeiten)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Jitter (each wait drawn between half and all of it)</source>
         <translation>Jitter (jede Wartezeit zufällig zwischen der Hälfte und dem Ganzen)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>e.g. 1000, 60000, 3600000</source>
         <translation>z. B. 1000, 60000, 3600000</translation>
     </message>
@@ -896,7 +890,7 @@ Gesendet: %2</translation>
         <translation>Eine 2xx-Antwort beendet die Versuche; 410 Gone beendet sie sofort; ein längeres Retry-After in der Antwort bestimmt die nächste Wartezeit.</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+325"/>
         <source>Sends Authorization: Basic base64(username:password).</source>
         <translation>Sendet Authorization: Basic base64(Benutzername:Passwort).</translation>
     </message>
@@ -1085,13 +1079,13 @@ Gesendet: %2</translation>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+381"/>
+        <location line="+30"/>
+        <location line="+382"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-378"/>
         <source>Choose a file</source>
         <translation>Datei auswählen</translation>
     </message>
@@ -1126,19 +1120,18 @@ Gesendet: %2</translation>
         <translation>Token-Austausch</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+26"/>
+        <location line="+47"/>
+        <location line="+19"/>
         <source>no delivery engine to fetch the token with</source>
         <translation>keine Zustellung vorhanden, um das Token zu holen</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+60"/>
+        <location line="-39"/>
         <source>Reading secrets…</source>
         <translation>Secrets werden gelesen…</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="+45"/>
         <source>Requesting a token from %1…</source>
         <translation>Token wird von %1 angefordert…</translation>
     </message>
@@ -1154,7 +1147,7 @@ Gesendet: %2</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>no delivery engine to sign in with</source>
         <translation>keine Zustellung vorhanden, um sich anzumelden</translation>
     </message>
@@ -3066,7 +3059,7 @@ Nutzdaten:
 <context>
     <name>TokenExchangeView</name>
     <message>
-        <location filename="../ui/TokenExchangeView.cpp" line="+52"/>
+        <location filename="../ui/TokenExchangeView.cpp" line="+50"/>
         <source>Client assertion (decoded; the signature is left out):</source>
         <translation>Client-Assertion (dekodiert; ohne Signatur):</translation>
     </message>
@@ -3135,7 +3128,7 @@ Claims:
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+113"/>
         <source>Ra&amp;w body</source>
         <translation>Ro&amp;her Body</translation>
     </message>

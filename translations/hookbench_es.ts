@@ -92,7 +92,7 @@ Enviado: %2</translation>
 <context>
     <name>EndpointEditor</name>
     <message>
-        <location filename="../ui/EndpointEditor.cpp" line="+87"/>
+        <location filename="../ui/EndpointEditor.cpp" line="+126"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
@@ -127,7 +127,7 @@ Enviado: %2</translation>
         <translation>Rein&amp;tentos</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+120"/>
         <source>Loans staging</source>
         <translation>Préstamos staging</translation>
     </message>
@@ -137,19 +137,19 @@ Enviado: %2</translation>
         <translation>https://hooks.example.com/webhook</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+175"/>
-        <location line="+240"/>
+        <location line="+148"/>
+        <location line="+201"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-347"/>
         <source>Add header</source>
         <translation>Añadir cabecera</translation>
     </message>
@@ -159,7 +159,7 @@ Enviado: %2</translation>
         <translation>Quitar cabecera</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+20"/>
         <source>Follow redirects (credentials never go to another origin)</source>
         <translation>Seguir redirecciones (las credenciales nunca van a otro origen)</translation>
     </message>
@@ -258,12 +258,12 @@ Enviado: %2</translation>
         <location line="+9"/>
         <location line="+9"/>
         <location line="+10"/>
-        <location line="+117"/>
+        <location line="+76"/>
         <source>Header &amp;name:</source>
         <translation>&amp;Nombre de la cabecera:</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-96"/>
         <source>T&amp;oken:</source>
         <translation>T&amp;oken:</translation>
     </message>
@@ -289,23 +289,23 @@ Enviado: %2</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+133"/>
+        <location line="+92"/>
         <source>https://auth.example.com/oauth2/token</source>
         <translation>https://auth.example.com/oauth2/token</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-90"/>
         <source>or: https://auth.example.com (with the path below)</source>
         <translation>o bien: https://auth.example.com (con la ruta de abajo)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+134"/>
+        <location line="+93"/>
         <source>basic: HTTP Basic header</source>
         <translation>basic: cabecera HTTP Basic</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-92"/>
         <source>post: id and secret in the body</source>
         <translation>post: id y secreto en el cuerpo</translation>
     </message>
@@ -325,37 +325,33 @@ Enviado: %2</translation>
         <translation>tlsClientAuth: el certificado de cliente TLS</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+300"/>
+        <location line="-151"/>
         <source>file:PATH of a PEM key, or paste the PEM (kept in the keychain)</source>
         <translation>file:PATH de una clave PEM, o pegue el PEM (se guarda en el llavero)</translation>
     </message>
     <message>
-        <location line="-297"/>
-        <location line="+300"/>
-        <location line="+189"/>
+        <location line="+1"/>
+        <location line="+555"/>
         <source>PEM keys (*.pem *.key);;All files (*)</source>
         <translation>Claves PEM (*.pem *.key);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="-487"/>
-        <location line="+300"/>
-        <location line="+74"/>
+        <location line="-548"/>
         <source>Generate key…</source>
         <translation>Generar clave…</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="+157"/>
         <source>by key type</source>
         <translation>según el tipo de clave</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>The assertion&apos;s aud: tokenUrl (the default), webhookUrl, or any other string used as it is (e.g. the issuer URL Keycloak accepts)</source>
         <translation>El aud de la aserción: tokenUrl (por defecto), webhookUrl, o cualquier otra cadena usada tal cual (p. ej. la URL del emisor que acepta Keycloak)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>optional, e.g. hooks.write</source>
         <translation>opcional, p. ej. hooks.write</translation>
     </message>
@@ -370,25 +366,23 @@ Enviado: %2</translation>
         <translation>opcional (RFC 8707)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+287"/>
+        <location line="-196"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location line="-285"/>
-        <location line="+153"/>
-        <location line="+134"/>
+        <location line="+2"/>
+        <location line="+318"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-117"/>
         <source>Get token</source>
         <translation>Obtener token</translation>
     </message>
@@ -398,7 +392,7 @@ Enviado: %2</translation>
         <translation>Pide un token ahora y muestra el intercambio; un envío posterior lo reutiliza</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Token &amp;URL:</source>
         <translation>&amp;URL del token:</translation>
     </message>
@@ -419,12 +413,12 @@ Enviado: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+59"/>
         <source>Client authentication:</source>
         <translation>Autenticación del cliente:</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-57"/>
         <source>Client &amp;secret:</source>
         <translation>&amp;Secreto de cliente:</translation>
     </message>
@@ -435,12 +429,12 @@ Enviado: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+270"/>
+        <location line="+229"/>
         <source>Algorithm:</source>
         <translation>Algoritmo:</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-228"/>
         <source>Assertion audience:</source>
         <translation>Audiencia de la aserción:</translation>
     </message>
@@ -500,12 +494,12 @@ Enviado: %2</translation>
         <translation>PKCE (S256)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>S&amp;ign in…</source>
         <translation>&amp;Iniciar sesión…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Authorization URL:</source>
         <translation>URL de autorización:</translation>
     </message>
@@ -625,12 +619,12 @@ Enviado: %2</translation>
         <translation>Firmar la carga (JWS)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>optional key id for the receiver</source>
         <translation>id de clave opcional para el receptor</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
@@ -640,7 +634,7 @@ Enviado: %2</translation>
         <translation>Valor (JSON o texto)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+7"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -661,12 +655,12 @@ Enviado: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Key id (kid):</source>
         <translation>Id de clave (kid):</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-33"/>
         <source>Claims added:</source>
         <translation>Claims añadidos:</translation>
     </message>
@@ -696,7 +690,7 @@ Enviado: %2</translation>
         <translation>Crea un par de claves para un destinatario de prueba: la clave pública se usa aquí, la privada es para el receptor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>optional key id of the recipient&apos;s key</source>
         <translation>id opcional de la clave del destinatario</translation>
     </message>
@@ -721,7 +715,7 @@ Enviado: %2</translation>
         <translation>Vista previa: el cuerpo que se enviaría para el evento actual</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>Decoded header:</source>
         <translation>Cabecera decodificada:</translation>
     </message>
@@ -761,7 +755,7 @@ Enviado: %2</translation>
         <translation>Añadir a los pines</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>&amp;CA file:</source>
         <translation>Archivo de &amp;CA:</translation>
     </message>
@@ -841,12 +835,12 @@ Enviado: %2</translation>
         <translation>Calendario (lista de esperas)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Jitter (each wait drawn between half and all of it)</source>
         <translation>Jitter (cada espera elegida al azar entre la mitad y el total)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>e.g. 1000, 60000, 3600000</source>
         <translation>p. ej. 1000, 60000, 3600000</translation>
     </message>
@@ -896,7 +890,7 @@ Enviado: %2</translation>
         <translation>Una respuesta 2xx termina los intentos; 410 Gone los termina de inmediato; un Retry-After más largo en la respuesta fija la siguiente espera.</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+325"/>
         <source>Sends Authorization: Basic base64(username:password).</source>
         <translation>Envía Authorization: Basic base64(usuario:contraseña).</translation>
     </message>
@@ -1085,13 +1079,13 @@ Enviado: %2</translation>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+381"/>
+        <location line="+30"/>
+        <location line="+382"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-378"/>
         <source>Choose a file</source>
         <translation>Elegir un archivo</translation>
     </message>
@@ -1126,19 +1120,18 @@ Enviado: %2</translation>
         <translation>Intercambio del token</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+26"/>
+        <location line="+47"/>
+        <location line="+19"/>
         <source>no delivery engine to fetch the token with</source>
         <translation>no hay motor de entrega con el que obtener el token</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+60"/>
+        <location line="-39"/>
         <source>Reading secrets…</source>
         <translation>Leyendo secretos…</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="+45"/>
         <source>Requesting a token from %1…</source>
         <translation>Pidiendo un token a %1…</translation>
     </message>
@@ -1154,7 +1147,7 @@ Enviado: %2</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>no delivery engine to sign in with</source>
         <translation>no hay motor de entrega con el que iniciar sesión</translation>
     </message>
@@ -3066,7 +3059,7 @@ carga:
 <context>
     <name>TokenExchangeView</name>
     <message>
-        <location filename="../ui/TokenExchangeView.cpp" line="+52"/>
+        <location filename="../ui/TokenExchangeView.cpp" line="+50"/>
         <source>Client assertion (decoded; the signature is left out):</source>
         <translation>Aserción del cliente (decodificada; sin la firma):</translation>
     </message>
@@ -3135,7 +3128,7 @@ claims:
         <translation>Valor</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+113"/>
         <source>Ra&amp;w body</source>
         <translation>Cuerpo en b&amp;ruto</translation>
     </message>
