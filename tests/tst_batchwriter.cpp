@@ -86,38 +86,45 @@ private slots:
 
     void batchesAreStoredInOrderOnAnotherThread()
     {
-        auto opened = BatchWriter::start(dbPath());
-        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
-        auto writer = std::move(opened).value();
-
         std::atomic<int> notified {0};
         std::atomic<bool> onOtherThread {true};
         const auto self = std::this_thread::get_id();
+        auto opened = BatchWriter::start(dbPath(), [&] {
+            if (std::this_thread::get_id() == self) {
+                onOtherThread = false;
+            }
+            ++notified;
+        });
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+        auto writer = std::move(opened).value();
+
+        // Handed over in five parts without waiting: each part joins the batch the thread
+        // takes next, so there may be fewer batches than parts, but never a request lost or
+        // out of order.
+        for (int part = 0; part < 5; ++part) {
+            writer->submit(makeBatch(part * 10, 10));
+        }
+        writer->wait();
+        const auto stored = writer->takeStored();
+        QVERIFY(!stored.isEmpty());
+        qsizetype total = 0;
         qint64 last = 0;
-        for (int round = 0; round < 5; ++round) {
-            writer->submit(makeBatch(round * 10, 10), [&] {
-                if (std::this_thread::get_id() == self) {
-                    onOtherThread = false;
-                }
-                ++notified;
-            });
-            writer->wait();
-            QVERIFY(!writer->busy());
-            auto seqs = writer->takeResult();
-            QVERIFY(seqs.has_value());
-            QVERIFY2(*seqs, qPrintable(seqs->error().toString()));
-            QCOMPARE(seqs->value().size(), 10);
-            for (const qint64 seq : seqs->value()) {
+        for (const auto& batch : stored) {
+            QVERIFY2(batch.seqs, qPrintable(batch.seqs ? QString() : batch.seqs.error().toString()));
+            QCOMPARE(batch.seqs.value().size(), batch.count);
+            for (const qint64 seq : batch.seqs.value()) {
                 QVERIFY(seq > last);
                 last = seq;
             }
-            // Taken once: a second take (a late notification) finds nothing to answer twice.
-            QVERIFY(!writer->takeResult().has_value());
+            total += batch.count;
         }
-        QTRY_COMPARE(notified.load(), 5);
+        QCOMPARE(total, qsizetype(50));
+        // Taken once: a late notification finds nothing to answer twice.
+        QVERIFY(writer->takeStored().isEmpty());
+        QTRY_COMPARE(notified.load(), int(stored.size()));
         QVERIFY(onOtherThread.load());
 
-        // Committed: another connection sees all of them, in the order given.
+        // Committed: another connection sees all of them, in the order handed over.
         QCOMPARE(scalar(dbPath(), QStringLiteral("SELECT COUNT(*) FROM received")).toInt(), 50);
         auto store = ReceivedStore::open(dbPath());
         QVERIFY(store);
@@ -127,15 +134,43 @@ private slots:
         QCOMPARE(latest.first().headers.last().second, QByteArray("evt_49"));
     }
 
-    void destroyingFinishesTheBatchInHand()
+    void aFailedBatchIsReportedWithItsSize()
+    {
+        auto opened = BatchWriter::start(dbPath());
+        QVERIFY(opened);
+        auto writer = std::move(opened).value();
+        {
+            // The table goes away under the writer: its next commit fails.
+            const QString name = QUuid::createUuid().toString();
+            {
+                auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(dbPath());
+                QVERIFY(db.open());
+                QSqlQuery drop(db);
+                QVERIFY(drop.exec(QStringLiteral("DROP TABLE received")));
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        writer->submit(makeBatch(0, 7));
+        writer->wait();
+        const auto stored = writer->takeStored();
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().count, qsizetype(7));
+        QVERIFY(!stored.first().seqs);
+        QVERIFY2(stored.first().seqs.error().toString().contains(QLatin1String("received")),
+                 qPrintable(stored.first().seqs.error().toString()));
+    }
+
+    void destroyingStoresWhatWasHandedOver()
     {
         {
             auto writer = BatchWriter::start(dbPath());
             QVERIFY(writer);
-            writer.value()->submit(makeBatch(0, 200), {});
+            writer.value()->submit(makeBatch(0, 200));
+            writer.value()->submit(makeBatch(200, 100));
             // No wait(): the destructor must still commit what it was given.
         }
-        QCOMPARE(scalar(dbPath(), QStringLiteral("SELECT COUNT(*) FROM received")).toInt(), 200);
+        QCOMPARE(scalar(dbPath(), QStringLiteral("SELECT COUNT(*) FROM received")).toInt(), 300);
     }
 
     void aFolderThatCannotHoldTheFileIsAnError()

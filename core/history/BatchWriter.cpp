@@ -1,8 +1,9 @@
 #include "BatchWriter.h"
 
-Result<std::unique_ptr<BatchWriter>> BatchWriter::start(const QString& path)
+Result<std::unique_ptr<BatchWriter>> BatchWriter::start(const QString& path, std::function<void()> stored)
 {
     std::unique_ptr<BatchWriter> writer(new BatchWriter);
+    writer->m_notify = std::move(stored);
     std::promise<Result<void>> opened;
     auto ready = opened.get_future();
     writer->m_thread = std::thread([raw = writer.get(), path, &opened] { raw->run(path, &opened); });
@@ -26,15 +27,18 @@ BatchWriter::~BatchWriter()
     }
 }
 
-void BatchWriter::submit(QList<ReceivedRecord> records, std::function<void()> stored)
+void BatchWriter::submit(QList<ReceivedRecord> records)
 {
+    if (records.isEmpty()) {
+        return;
+    }
     {
         std::lock_guard lock(m_mutex);
-        Q_ASSERT(!m_busy);
-        m_job = std::move(records);
-        m_stored = std::move(stored);
-        m_ready = false;
-        m_busy = true;
+        if (m_waiting.isEmpty()) {
+            m_waiting = std::move(records);
+        } else {
+            m_waiting.append(std::move(records));
+        }
     }
     m_wake.notify_one();
 }
@@ -42,26 +46,13 @@ void BatchWriter::submit(QList<ReceivedRecord> records, std::function<void()> st
 void BatchWriter::wait()
 {
     std::unique_lock lock(m_mutex);
-    m_done.wait(lock, [this] { return !m_busy; });
+    m_idle.wait(lock, [this] { return !m_writing && m_waiting.isEmpty(); });
 }
 
-std::optional<Result<QList<qint64>>> BatchWriter::takeResult()
+QList<BatchWriter::Stored> BatchWriter::takeStored()
 {
     std::lock_guard lock(m_mutex);
-    if (m_busy || !m_ready) {
-        return std::nullopt;
-    }
-    m_ready = false;
-    if (m_error) {
-        return Result<QList<qint64>>(*std::exchange(m_error, std::nullopt));
-    }
-    return Result<QList<qint64>>(std::exchange(m_seqs, {}));
-}
-
-bool BatchWriter::busy() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_busy;
+    return std::exchange(m_stored, {});
 }
 
 void BatchWriter::run(const QString& path, std::promise<Result<void>>* opened)
@@ -76,31 +67,25 @@ void BatchWriter::run(const QString& path, std::promise<Result<void>>* opened)
 
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait(lock, [this] { return m_job.has_value() || m_stopping; });
-        if (!m_job) {
-            return; // stopping with nothing in hand
+        m_wake.wait(lock, [this] { return !m_waiting.isEmpty() || m_stopping; });
+        if (m_waiting.isEmpty()) {
+            return; // stopping, and everything handed over is stored
         }
-        QList<ReceivedRecord> records = std::move(*m_job);
-        m_job.reset();
+        QList<ReceivedRecord> batch = std::exchange(m_waiting, {});
+        m_writing = true;
         lock.unlock();
-        auto seqs = store.value()->addBatch(records);
-        records.clear(); // freed here, on the writer's thread
+        Stored stored {batch.size(), store.value()->addBatch(batch)};
+        batch.clear(); // freed here, on the writer's thread
         lock.lock();
-        if (seqs) {
-            m_seqs = std::move(seqs).value();
-            m_error.reset();
-        } else {
-            m_error = seqs.error();
+        m_stored.append(std::move(stored));
+        m_writing = false;
+        if (m_waiting.isEmpty()) {
+            m_idle.notify_all();
         }
-        m_ready = true;
-        m_busy = false;
-        auto stored = std::move(m_stored);
-        m_stored = nullptr;
-        m_done.notify_all();
-        lock.unlock();
-        if (stored) {
-            stored();
+        if (m_notify) {
+            lock.unlock();
+            m_notify();
+            lock.lock();
         }
-        lock.lock();
     }
 }

@@ -11,48 +11,52 @@
 #include <future>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <thread>
-#include <utility>
 
-// Stores batches of received requests on a thread of its own, with its own connection to the
-// history file, so the receiver's thread parses, verifies and answers while the previous batch
-// is written. One batch at a time: the caller hands over the next one when told the last is done
-// (the batches grow with the load, and each still commits in one transaction before any of its
-// requests is answered).
+// Stores received requests on a thread of its own, with its own connection to the history file,
+// so the receiver's thread parses, verifies and answers while earlier requests are written.
+//
+// Requests handed over while the thread is busy wait together; when it is free it takes all of
+// them as one batch, committed in one transaction. Under load the batches grow by themselves and
+// the thread never waits for the receiver's to hand over the next one. Each request is answered
+// only after the transaction that holds it committed (takeStored()).
 class BatchWriter final
 {
     Q_DISABLE_COPY_MOVE(BatchWriter)
 
 public:
+    // One batch as it was committed: the seqs in the order its requests were handed over, or
+    // the error that kept all of them out of the history.
+    struct Stored
+    {
+        qsizetype count = 0;
+        Result<QList<qint64>> seqs = QList<qint64>();
+    };
+
     // Opens the store at `path` on the new thread; the error when it cannot be opened.
-    static Result<std::unique_ptr<BatchWriter>> start(const QString& path);
-    // Finishes the batch in hand, then stops the thread and closes its connection.
+    // `stored` runs on the writer's thread after each batch (the receiver posts itself a call).
+    static Result<std::unique_ptr<BatchWriter>> start(const QString& path, std::function<void()> stored = {});
+    // Stores what was handed over, then stops the thread and closes its connection.
     ~BatchWriter();
 
-    // Hands over a batch (none may be in hand). `stored` runs on the writer's thread once the
-    // batch is committed or failed; the result is then ready for takeResult().
-    void submit(QList<ReceivedRecord> records, std::function<void()> stored);
-    // Blocks until the batch in hand is committed or failed.
+    // Hands requests over; they join the batch the thread takes next.
+    void submit(QList<ReceivedRecord> records);
+    // Blocks until everything handed over is committed (or failed).
     void wait();
-    // The result of the batch last handed over, once: seqs in the order of its records.
-    // Empty while it is being written and after it was taken.
-    std::optional<Result<QList<qint64>>> takeResult();
-    bool busy() const;
+    // The batches committed since the last call, in order; each once.
+    QList<Stored> takeStored();
 
 private:
     BatchWriter() = default;
     void run(const QString& path, std::promise<Result<void>>* opened);
 
-    mutable std::mutex m_mutex;
+    std::function<void()> m_notify;
+    std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::condition_variable m_done;
-    std::optional<QList<ReceivedRecord>> m_job;
-    std::function<void()> m_stored;
-    bool m_ready = false; // a result waits to be taken: m_seqs, or m_error when it failed
-    QList<qint64> m_seqs;
-    std::optional<Error> m_error;
-    bool m_busy = false;
+    std::condition_variable m_idle;
+    QList<ReceivedRecord> m_waiting; // handed over, not taken yet
+    bool m_writing = false;          // a batch is being committed
+    QList<Stored> m_stored;          // committed, not taken yet
     bool m_stopping = false;
     std::thread m_thread;
 };

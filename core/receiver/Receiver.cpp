@@ -195,7 +195,14 @@ Result<void> Receiver::start(const ReceiverConfig& config, const SecretValues& s
     if (!m_writer) {
         // Writes go to a thread of their own; without it (the file cannot be opened twice) they
         // stay on this one.
-        if (auto writer = BatchWriter::start(m_store->path()); writer) {
+        // Called on the writer's thread after each batch: the answers go out on this one. The
+        // destructor joins the writer before the object goes, and Qt drops events posted to a
+        // deleted object.
+        const auto stored = [this] {
+            QMetaObject::invokeMethod(
+                this, [this] { finishWriting(); }, Qt::QueuedConnection);
+        };
+        if (auto writer = BatchWriter::start(m_store->path(), stored); writer) {
             m_writer = std::move(writer).value();
         } else {
             qCWarning(lcReceiver) << "storing on the receiver's own thread:" << writer.error().toString();
@@ -577,30 +584,19 @@ void Receiver::flush()
         return;
     }
     // Everything received so far stored and answered before this returns.
-    for (;;) {
-        m_writer->wait();
-        if (!m_inHand.isEmpty()) {
-            finishWriting(false);
-        } else if (!m_batch.isEmpty()) {
-            submitBatch();
-        } else {
-            return;
-        }
-    }
+    submitBatch();
+    m_writer->wait();
+    finishWriting();
 }
 
 void Receiver::startBatch()
 {
     m_flushScheduled = false;
-    if (m_batch.isEmpty()) {
-        return;
-    }
     if (!m_writer) {
         storeNow();
-    } else if (m_inHand.isEmpty()) {
+    } else {
         submitBatch();
     }
-    // else: it goes as soon as the batch in hand is stored (finishWriting).
 }
 
 QList<ReceivedRecord> Receiver::recordsOf(const QList<Pending>& batch)
@@ -615,32 +611,38 @@ QList<ReceivedRecord> Receiver::recordsOf(const QList<Pending>& batch)
 
 void Receiver::submitBatch()
 {
-    m_inHand = std::move(m_batch);
+    if (m_batch.isEmpty()) {
+        return;
+    }
+    QList<ReceivedRecord> records = recordsOf(m_batch);
+    m_inHand.append(std::move(m_batch));
     m_batch.clear();
-    m_inHandIds = std::move(m_batchIds);
+    m_inHandIds.unite(m_batchIds);
     m_batchIds.clear();
     m_rejectionsPending = 0;
-    m_writer->submit(recordsOf(m_inHand), [this] {
-        // On the writer's thread: the answers go out on the receiver's. The destructor joins
-        // the writer before the object goes, and Qt drops events posted to a deleted object.
-        QMetaObject::invokeMethod(
-            this, [this] { finishWriting(true); }, Qt::QueuedConnection);
-    });
+    m_writer->submit(std::move(records));
 }
 
-void Receiver::finishWriting(bool next)
+void Receiver::finishWriting()
 {
-    auto seqs = m_writer ? m_writer->takeResult() : std::nullopt;
-    if (!seqs) {
-        return; // still being written, or answered already by flush()
+    if (!m_writer) {
+        return;
     }
-    QList<Pending> batch = std::move(m_inHand);
-    m_inHand.clear();
-    m_inHandIds.clear();
-    if (next && !m_batch.isEmpty()) {
-        submitBatch(); // written while these are answered
+    // The writer keeps the order it was given: each stored batch is the oldest requests in hand.
+    for (const auto& stored : m_writer->takeStored()) {
+        const qsizetype count = std::min(stored.count, m_inHand.size());
+        QList<Pending> batch;
+        batch.reserve(count);
+        for (qsizetype i = 0; i < count; ++i) {
+            Pending& pending = m_inHand[i];
+            if (!pending.dedupeId.isEmpty()) {
+                m_inHandIds.remove(pending.dedupeId); // committed: the store answers for it now
+            }
+            batch.append(std::move(pending));
+        }
+        m_inHand.remove(0, count);
+        answer(batch, stored.seqs);
     }
-    answer(batch, std::move(*seqs));
 }
 
 void Receiver::storeNow()

@@ -107,8 +107,8 @@ private:
     // The batch goes to the writer thread (or is stored here when there is none).
     void startBatch();
     void submitBatch();
-    // The writer stored the batch in hand: answer it; `next` hands over the following batch.
-    void finishWriting(bool next);
+    // Answers the requests the writer has stored since the last call.
+    void finishWriting();
     void storeNow();
     static QList<ReceivedRecord> recordsOf(const QList<Pending>& batch);
     void answer(QList<Pending>& batch, Result<QList<qint64>> seqs);
