@@ -55,12 +55,14 @@ void printOut(const QString& text)
 
 // JSON lines are flushed one by one: a script reading `send --json` sees each attempt as it ends,
 // not when the whole run (perhaps a 14-day retry plan) is over.
-void printJsonLine(const QJsonObject& object)
+void printJsonLine(const QJsonObject& object, bool flush)
 {
     QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
     line.append('\n');
     writeAll(stdout, line);
-    std::fflush(stdout);
+    if (flush) {
+        std::fflush(stdout);
+    }
 }
 
 void printRawLine(const QByteArray& line)

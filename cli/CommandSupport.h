@@ -31,7 +31,9 @@ const QList<Command>& commands();
 void printError(const QString& command, const QString& message);
 void printError(const QString& command, const Error& error);
 void printOut(const QString& text); // adds nothing: the caller brings the newline
-void printJsonLine(const QJsonObject& object);
+// One compact JSON line. Flushed at once unless `flush` is false (the caller then flushes, e.g.
+// once per event-loop turn under load).
+void printJsonLine(const QJsonObject& object, bool flush = true);
 void printRawLine(const QByteArray& line); // bytes as they are, then a newline
 
 // --profile, with the error already naming the file.

@@ -316,7 +316,7 @@ int runReceive(QCommandLineParser& parser, const QString& command)
     bool flushScheduled = false;
     const auto print = [&](const ReceivedRecord& record) {
         if (json) {
-            printJsonLine(recordToJson(record));
+            printJsonLine(recordToJson(record), false);
         } else {
             printOut(humanLine(record));
         }
