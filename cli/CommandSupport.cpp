@@ -1,10 +1,12 @@
 #include "CommandSupport.h"
 
+#include "delivery/RetryPolicy.h"
 #include "secrets/SecretStore.h"
 
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLocale>
 
 #include <cstdio>
 
@@ -159,6 +161,33 @@ Result<int> positiveInt(const QCommandLineParser& parser, const QString& name, i
             QStringLiteral("--%1 takes a whole number of 1 or more, not \"%2\"").arg(name, parser.value(name)));
     }
     return value;
+}
+
+QString attemptLine(const AttemptTrace& trace)
+{
+    QString line = QStringLiteral("[%1] attempt %2/%3: ").arg(trace.eventId).arg(trace.attempt).arg(trace.maxAttempts);
+    const QString elapsed = QLocale::c().toString(trace.elapsedMs, 'f', 1) + QStringLiteral(" ms");
+    switch (trace.outcome) {
+        case AttemptTrace::Outcome::Delivered:
+            line += QStringLiteral("%1 %2 in %3, delivered")
+                        .arg(trace.status)
+                        .arg(QString::fromLatin1(trace.reason), elapsed);
+            break;
+        case AttemptTrace::Outcome::Retrying:
+            line += QStringLiteral("%1 after %2; retrying in %3 (%4)")
+                        .arg(trace.error, elapsed, RetryPolicy::formatDuration(trace.nextDelayMs), trace.retryReason);
+            break;
+        case AttemptTrace::Outcome::Failed:
+            line += QStringLiteral("failed: %1").arg(trace.error);
+            if (trace.status > 0 || trace.elapsedMs > 0) {
+                line += QStringLiteral(" (after %1)").arg(elapsed);
+            }
+            break;
+    }
+    for (const auto& redirect : trace.redirects) {
+        line += QStringLiteral("\n    redirect %1").arg(redirect);
+    }
+    return line + QLatin1Char('\n');
 }
 
 } // namespace Cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "delivery/AttemptTrace.h"
 #include "model/EndpointProfile.h"
 #include "model/Event.h"
 #include "secrets/SecretResolver.h"
@@ -49,5 +50,9 @@ void addProfileOption(QCommandLineParser& parser);
 
 // A positive integer option; the error names the flag.
 Result<int> positiveInt(const QCommandLineParser& parser, const QString& name, int fallback);
+
+// One attempt for people (send and replay): "[id] attempt 1/3: 200 OK in 12.0 ms, delivered", a
+// retry with its delay and reason, a failure with the time it took, then one line per redirect.
+QString attemptLine(const AttemptTrace& trace);
 
 } // namespace Cli

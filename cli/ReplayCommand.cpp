@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QLocale>
 #include <QSet>
 
 #include <memory>
@@ -118,27 +117,6 @@ Result<EndpointProfile> profileForUrl(const QString& urlText, const ReceivedReco
     return profile;
 }
 
-QString humanLine(const AttemptTrace& trace)
-{
-    const QString elapsed = QLocale::c().toString(trace.elapsedMs, 'f', 1) + QStringLiteral(" ms");
-    QString line = QStringLiteral("[%1] attempt %2/%3: ").arg(trace.eventId).arg(trace.attempt).arg(trace.maxAttempts);
-    switch (trace.outcome) {
-        case AttemptTrace::Outcome::Delivered:
-            line += QStringLiteral("%1 %2 in %3, delivered")
-                        .arg(trace.status)
-                        .arg(QString::fromLatin1(trace.reason), elapsed);
-            break;
-        case AttemptTrace::Outcome::Retrying:
-            line += QStringLiteral("%1 after %2; retrying in %3")
-                        .arg(trace.error, elapsed, RetryPolicy::formatDuration(trace.nextDelayMs));
-            break;
-        case AttemptTrace::Outcome::Failed:
-            line += QStringLiteral("failed: %1").arg(trace.error);
-            break;
-    }
-    return line + QLatin1Char('\n');
-}
-
 int runReplay(QCommandLineParser& parser, const QString& command)
 {
     const bool hasTo = parser.isSet(QStringLiteral("to"));
@@ -245,7 +223,7 @@ int runReplay(QCommandLineParser& parser, const QString& command)
             }
             printJsonLine(line);
         } else {
-            printOut(humanLine(trace));
+            printOut(attemptLine(trace));
         }
     });
     QObject::connect(delivery, &Delivery::finished, &engine, [&](bool ok) {

@@ -92,33 +92,6 @@ Result<Prepared> prepare(const QCommandLineParser& parser)
     return prepared;
 }
 
-QString humanLine(const AttemptTrace& trace)
-{
-    QString line = QStringLiteral("[%1] attempt %2/%3: ").arg(trace.eventId).arg(trace.attempt).arg(trace.maxAttempts);
-    const QString elapsed = QLocale::c().toString(trace.elapsedMs, 'f', 1) + QStringLiteral(" ms");
-    switch (trace.outcome) {
-        case AttemptTrace::Outcome::Delivered:
-            line += QStringLiteral("%1 %2 in %3, delivered")
-                        .arg(trace.status)
-                        .arg(QString::fromLatin1(trace.reason), elapsed);
-            break;
-        case AttemptTrace::Outcome::Retrying:
-            line += QStringLiteral("%1 after %2; retrying in %3 (%4)")
-                        .arg(trace.error, elapsed, RetryPolicy::formatDuration(trace.nextDelayMs), trace.retryReason);
-            break;
-        case AttemptTrace::Outcome::Failed:
-            line += QStringLiteral("failed: %1").arg(trace.error);
-            if (trace.status > 0 || trace.elapsedMs > 0) {
-                line += QStringLiteral(" (after %1)").arg(elapsed);
-            }
-            break;
-    }
-    for (const auto& redirect : trace.redirects) {
-        line += QStringLiteral("\n    redirect %1").arg(redirect);
-    }
-    return line + QLatin1Char('\n');
-}
-
 int runSend(QCommandLineParser& parser, const QString& command)
 {
     const auto repeat = positiveInt(parser, QStringLiteral("repeat"), 1);
@@ -201,7 +174,7 @@ int runSend(QCommandLineParser& parser, const QString& command)
                 } else if (json) {
                     printJsonLine(trace.toJson(showSecrets));
                 } else {
-                    printOut(humanLine(trace));
+                    printOut(attemptLine(trace));
                 }
             });
             active.append(delivery);

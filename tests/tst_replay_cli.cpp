@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -243,6 +244,51 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(m_server->requests().size(), 1);
         QVERIFY(run.out.contains("HTTP 500"));
+    }
+
+    // A replay that fails reads like a send that fails: the same line, with the status and the
+    // time the attempt took.
+    void failureLineMatchesSend()
+    {
+        const qint64 seq = store(hostileRecord());
+        QVERIFY(seq > 0);
+        m_server->setResponses({LoopbackServer::Response(500, "Internal Server Error"),
+                                LoopbackServer::Response(500, "Internal Server Error")});
+        const Run replayed = cli({QStringLiteral("--seq"),
+                                  QString::number(seq),
+                                  QStringLiteral("--to"),
+                                  QString::fromLatin1(m_server->url()),
+                                  QStringLiteral("--no-retry")});
+        QCOMPARE(replayed.exitCode, 1);
+
+        const QString profile = m_dir.filePath(QStringLiteral("send-profile.json"));
+        QVERIFY(TestSupport::writeFile(profile,
+                                       "{\"format\":\"hookbench.endpoint/1\",\"name\":\"replay test\",\"url\":\""
+                                           + m_server->url() + "\"}"));
+        const Run sent = TestSupport::runCli({QStringLiteral("send"),
+                                              QStringLiteral("--profile"),
+                                              profile,
+                                              QStringLiteral("--type"),
+                                              QStringLiteral("policy.bound"),
+                                              QStringLiteral("--data"),
+                                              QStringLiteral("{}"),
+                                              QStringLiteral("--no-retry"),
+                                              QStringLiteral("--no-history")},
+                                             TestSupport::cliEnvironment(dataDir()));
+        QCOMPARE(sent.exitCode, 1);
+        QCOMPARE(m_server->requests().size(), 2);
+
+        // "[evt_...] attempt 1/1: failed: HTTP 500 Internal Server Error (after 1.2 ms)", the
+        // event id and the time aside.
+        const QRegularExpression failure(
+            QStringLiteral("^\\[[^\\]]+\\] (attempt 1/1: failed: .*) \\(after \\d+\\.\\d ms\\)$"),
+            QRegularExpression::MultilineOption);
+        const auto replayedLine = failure.match(QString::fromUtf8(replayed.out));
+        const auto sentLine = failure.match(QString::fromUtf8(sent.out));
+        QVERIFY2(replayedLine.hasMatch(), replayed.out.constData());
+        QVERIFY2(sentLine.hasMatch(), sent.out.constData());
+        QCOMPARE(replayedLine.captured(1), QStringLiteral("attempt 1/1: failed: HTTP 500 Internal Server Error"));
+        QCOMPARE(replayedLine.captured(1), sentLine.captured(1));
     }
 
     void unknownSeqNamesTheDataDir()

@@ -4,6 +4,7 @@
 // no message unfinished or empty, placeholders, accelerators, markup and line breaks kept.
 #include "FakeSecretStore.h"
 #include "MainWindow.h"
+#include "UiTestSupport.h"
 
 #include <QFile>
 #include <QLibraryInfo>
@@ -11,7 +12,6 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -169,10 +169,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        qputenv("HOOKBENCH_DATA_DIR", m_dir.path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("HookBenchTest"));
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(UiTestSupport::useDataDir(m_dir));
         QVERIFY2(!qEnvironmentVariableIsEmpty("HOOKBENCH_SOURCE_DIR"), "HOOKBENCH_SOURCE_DIR is not set");
     }
 

@@ -2,6 +2,7 @@
 // hmac-sha256 and Standard Webhooks) every case is ok; against the same receiver weakened (a
 // year's timestamp tolerance) exactly the timestamp cases fail, each row with its risk.
 #include "FakeSecretStore.h"
+#include "UiTestSupport.h"
 
 #include "CheckEndpointDialog.h"
 #include "MainWindow.h"
@@ -14,7 +15,6 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,10 +45,7 @@ private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        qputenv("HOOKBENCH_DATA_DIR", m_dir->path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("HookBenchTest"));
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(UiTestSupport::useDataDir(*m_dir));
     }
 
     void checkAgainstOwnReceiver()

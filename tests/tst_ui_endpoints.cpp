@@ -4,6 +4,7 @@
 // save when no keychain answers; inline validation; the retry timeline.
 #include "FakeSecretStore.h"
 #include "LoopbackServer.h"
+#include "UiTestSupport.h"
 
 #include "EndpointEditor.h"
 #include "EventComposer.h"
@@ -25,7 +26,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -34,17 +34,9 @@
 
 #include <memory>
 
-namespace {
-template <typename T>
-T* child(QWidget* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found) {
-        qFatal("no child %s", name);
-    }
-    return found;
-}
+using UiTestSupport::child;
 
+namespace {
 void typeInto(QWidget* window, const char* name, const QString& text)
 {
     auto* edit = child<QLineEdit>(window, name);
@@ -123,10 +115,7 @@ private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        qputenv("HOOKBENCH_DATA_DIR", m_dir->path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("HookBenchTest"));
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(UiTestSupport::useDataDir(*m_dir));
     }
 
     void staticAuthForms_data()

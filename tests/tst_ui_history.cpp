@@ -2,6 +2,7 @@
 // every row, the database-side filters and sort, and the window's history view showing a
 // selected row in the inspector.
 #include "FakeSecretStore.h"
+#include "UiTestSupport.h"
 
 #include "HistoryModel.h"
 #include "MainWindow.h"
@@ -12,7 +13,6 @@
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QLineEdit>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,10 +51,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        qputenv("HOOKBENCH_DATA_DIR", m_dir.path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("HookBenchTest"));
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(UiTestSupport::useDataDir(m_dir));
         auto store = HistoryStore::open();
         QVERIFY2(store, qPrintable(store.error().toString()));
         m_store = std::move(store).value();

@@ -4,6 +4,7 @@
 // retries; the live model passes QAbstractItemModelTester, also past its in-memory cap; and the
 // first-run demo works end to end, with and without a keychain.
 #include "FakeSecretStore.h"
+#include "UiTestSupport.h"
 
 #include "CheckEndpointDialog.h"
 #include "EndpointLibrary.h"
@@ -30,7 +31,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -39,19 +39,11 @@
 
 #include <memory>
 
+using UiTestSupport::child;
+
 namespace {
 const QByteArray Whsec = QByteArrayLiteral("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
 const QByteArray OtherWhsec = QByteArrayLiteral("whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD");
-
-template <typename T>
-T* child(QWidget* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found) {
-        qFatal("no child %s", name);
-    }
-    return found;
-}
 
 EndpointProfile profileFor(const QString& url, const QByteArray& secret)
 {
@@ -127,10 +119,7 @@ private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        qputenv("HOOKBENCH_DATA_DIR", m_dir->path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("HookBenchTest"));
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(UiTestSupport::useDataDir(*m_dir));
     }
 
     void validAndTamperedDeliveries()

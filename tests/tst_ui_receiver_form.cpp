@@ -4,6 +4,7 @@
 // receiver accepts, shown by real deliveries from the engine; renaming refuses clashes and bad
 // names; a deleted receiver (stopped first when it runs) comes back byte for byte with Undo.
 #include "FakeSecretStore.h"
+#include "UiTestSupport.h"
 
 #include "MainWindow.h"
 #include "ReceivedModel.h"
@@ -30,7 +31,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -41,17 +41,9 @@
 
 #include <memory>
 
-namespace {
-template <typename T>
-T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found) {
-        qFatal("no child %s", name);
-    }
-    return found;
-}
+using UiTestSupport::child;
 
+namespace {
 // The field of a signature row: the cell widget, or the field in its holder.
 template <typename T>
 T* cell(QTableWidget* table, int row, int column)
@@ -242,10 +234,7 @@ private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        qputenv("HOOKBENCH_DATA_DIR", m_dir->path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("HookBenchTest"));
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(UiTestSupport::useDataDir(*m_dir));
     }
 
     void everyFieldSurvivesLoadEditSave()

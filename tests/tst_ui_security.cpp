@@ -6,6 +6,7 @@
 // keychain and reloaded.
 #include "FakeSecretStore.h"
 #include "LoopbackServer.h"
+#include "UiTestSupport.h"
 #include "tst_oauth_tokenserver.h"
 
 #include "EndpointEditor.h"
@@ -33,7 +34,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -41,17 +41,9 @@
 
 #include <memory>
 
-namespace {
-template <typename T>
-T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found) {
-        qFatal("no child %s", name);
-    }
-    return found;
-}
+using UiTestSupport::child;
 
+namespace {
 void typeInto(QWidget* window, const char* name, const QString& text)
 {
     auto* edit = child<QLineEdit>(window, name);
@@ -178,10 +170,7 @@ private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        qputenv("HOOKBENCH_DATA_DIR", m_dir->path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("HookBenchTest"));
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(UiTestSupport::useDataDir(*m_dir));
         m_tokenServer.reset();
     }
 
