@@ -26,6 +26,26 @@ namespace {
 const QByteArray GithubSecret = "It's a Secret to Everybody";
 const QByteArray Token = "tok-0123456789";
 
+// Writes `request` as raw bytes to the receiver at `url` and returns what came back up to the end
+// of the answer's head (empty when nothing came within 10 s).
+QByteArray exchangeRaw(const QString& url, const QByteArray& request)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(QUrl(url).port()));
+    if (!socket.waitForConnected(5000)) {
+        return {};
+    }
+    socket.write(request);
+    QByteArray answer;
+    [[maybe_unused]] const bool complete = QTest::qWaitFor(
+        [&] {
+            answer += socket.readAll();
+            return answer.contains("\r\n\r\n");
+        },
+        10000);
+    return answer;
+}
+
 } // namespace
 
 class TestReceiveCli final : public QObject
@@ -249,17 +269,8 @@ private slots:
         QProcess receive;
         const QString url = startReceive(receive, {QStringLiteral("--max-requests"), QStringLiteral("1")});
         QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), m_receiveOut.constData());
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, quint16(QUrl(url).port()));
-        QVERIFY(socket.waitForConnected(5000));
-        socket.write("POST /smuggle?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab");
-        QByteArray answer;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                answer += socket.readAll();
-                return answer.contains("\r\n\r\n");
-            },
-            10000));
+        const QByteArray answer = exchangeRaw(
+            url, "POST /smuggle?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab");
         QVERIFY2(answer.startsWith("HTTP/1.1 400 "), answer.constData());
         QCOMPARE(waitExit(receive), 0);
         const auto lines = jsonLines(m_receiveOut);
@@ -359,19 +370,11 @@ private slots:
         const QByteArray body = "{\"id\":\"evt_latin1\",\"type\":\"policy.bound\"}";
         const QByteArray timestamp = QByteArray::number(QDateTime::currentSecsSinceEpoch());
         const QByteArray signature = "v1," + Crypto::hmacSha256(key, {id, ".", timestamp, ".", body}).toBase64();
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, quint16(QUrl(url).port()));
-        QVERIFY(socket.waitForConnected(5000));
-        socket.write("POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nwebhook-id: " + id
-                     + "\r\nwebhook-timestamp: " + timestamp + "\r\nwebhook-signature: " + signature + "\r\nX-Note: "
-                     + note + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        QByteArray answer;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                answer += socket.readAll();
-                return answer.contains("\r\n\r\n");
-            },
-            10000));
+        const QByteArray answer = exchangeRaw(
+            url,
+            "POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nwebhook-id: " + id
+                + "\r\nwebhook-timestamp: " + timestamp + "\r\nwebhook-signature: " + signature + "\r\nX-Note: " + note
+                + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
         QCOMPARE(waitExit(receive), 0);
 
