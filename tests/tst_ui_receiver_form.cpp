@@ -393,6 +393,36 @@ private slots:
         panel->stop();
     }
 
+    // Answers apply to the running receiver as they are edited; any other edit needs a restart,
+    // and the panel says so instead of letting the user believe it took effect.
+    void editsOutsideResponsesAskForARestart()
+    {
+        FakeSecretStore store;
+        MainWindow window(&store);
+        window.show();
+        ReceiverPanel* panel = window.receiverPanel();
+        bool started = false;
+        panel->start([&started](Result<void> r) { started = r.ok(); });
+        QTRY_VERIFY(started);
+        auto* state = child<QLabel>(panel, "receiverStateLabel");
+        QVERIFY2(!state->text().contains(QLatin1String("Stop and Start")), qPrintable(state->text()));
+
+        child<QSpinBox>(panel, "receiverStatusSpinBox")->setValue(503);
+        QVERIFY2(state->text().contains(QLatin1String("answers changed: status 503")), qPrintable(state->text()));
+        QVERIFY2(!state->text().contains(QLatin1String("Stop and Start")), qPrintable(state->text()));
+        const EndpointProfile sender = hmacSender(panel->url(), {}, SignatureConfig::Encoding::Hex, {});
+        QCOMPARE(deliver(window.engine(), sender), 503); // live: no restart needed
+
+        child<QCheckBox>(panel, "receiverDedupeCheckBox")->setChecked(true);
+        QVERIFY2(state->text().contains(QLatin1String("changes outside Responses apply after Stop and Start")),
+                 qPrintable(state->text()));
+        // Edited back to what runs: the note goes.
+        child<QCheckBox>(panel, "receiverDedupeCheckBox")->setChecked(false);
+        QVERIFY2(!state->text().contains(QLatin1String("Stop and Start")), qPrintable(state->text()));
+        QVERIFY2(state->text().startsWith(QLatin1String("Running")), qPrintable(state->text()));
+        panel->stop();
+    }
+
     void jwsKeySetFileUrlAndServing()
     {
         auto key1 = JoseKey::generate(JoseKey::Type::EcP256);

@@ -2239,12 +2239,12 @@ Nutzdaten:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+1020"/>
+        <location line="+1038"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location line="-1018"/>
+        <location line="-1036"/>
         <source>Start or stop this receiver (Ctrl+R)</source>
         <translation>Diesen Empfänger starten oder stoppen (Strg+R)</translation>
     </message>
@@ -2280,12 +2280,12 @@ Nutzdaten:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+1009"/>
+        <location line="+1027"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location line="-966"/>
+        <location line="-984"/>
         <source>host:port; port 0 picks a free port</source>
         <translation>host:port; Port 0 wählt einen freien Port</translation>
     </message>
@@ -2868,7 +2868,7 @@ Nutzdaten:
         <translation>Token-Endpoint: Client-Authentifizierung „%1“ ist keine von basic, post, jwt</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Running; answers changed: status %1%2%3%4</source>
         <translation>Läuft; Antworten geändert: Status %1%2%3%4</translation>
     </message>
@@ -2888,7 +2888,12 @@ Nutzdaten:
         <translation>, Verbindungen werden verworfen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Running: %1 — changes outside Responses apply after Stop and Start</source>
+        <translation>Läuft: %1 — Änderungen außerhalb von „Antworten“ gelten erst nach Stoppen und Starten</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+17"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
@@ -2910,17 +2915,17 @@ Nutzdaten:
     </message>
     <message>
         <location line="+31"/>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Not started: %1</source>
         <translation>Nicht gestartet: %1</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>Could not store requests (answered 503): %1</source>
         <translation>Anfragen konnten nicht gespeichert werden (mit 503 beantwortet): %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
@@ -2940,7 +2945,8 @@ Nutzdaten:
         <translation>Läuft: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-151"/>
+        <location line="+151"/>
         <source>unsaved receiver</source>
         <translation>ungespeicherter Empfänger</translation>
     </message>

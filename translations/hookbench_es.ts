@@ -2239,12 +2239,12 @@ carga:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+1020"/>
+        <location line="+1038"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
     <message>
-        <location line="-1018"/>
+        <location line="-1036"/>
         <source>Start or stop this receiver (Ctrl+R)</source>
         <translation>Iniciar o detener este receptor (Ctrl+R)</translation>
     </message>
@@ -2280,12 +2280,12 @@ carga:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+1009"/>
+        <location line="+1027"/>
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location line="-966"/>
+        <location line="-984"/>
         <source>host:port; port 0 picks a free port</source>
         <translation>host:puerto; el puerto 0 elige uno libre</translation>
     </message>
@@ -2868,7 +2868,7 @@ carga:
         <translation>Endpoint de tokens: la autenticación del cliente «%1» no es ninguna de basic, post, jwt</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Running; answers changed: status %1%2%3%4</source>
         <translation>En marcha; respuestas cambiadas: estado %1%2%3%4</translation>
     </message>
@@ -2888,7 +2888,12 @@ carga:
         <translation>, descartando conexiones</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Running: %1 — changes outside Responses apply after Stop and Start</source>
+        <translation>En marcha: %1 — los cambios fuera de «Respuestas» se aplican tras Detener e Iniciar</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+17"/>
         <source>Not saved: %1</source>
         <translation>No guardado: %1</translation>
@@ -2910,17 +2915,17 @@ carga:
     </message>
     <message>
         <location line="+31"/>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Not started: %1</source>
         <translation>No iniciado: %1</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>Could not store requests (answered 503): %1</source>
         <translation>No se pudieron guardar las peticiones (respondidas con 503): %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
@@ -2940,7 +2945,8 @@ carga:
         <translation>En marcha: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-151"/>
+        <location line="+151"/>
         <source>unsaved receiver</source>
         <translation>receptor sin guardar</translation>
     </message>

@@ -1047,7 +1047,8 @@ void ReceiverPanel::onEdited()
         field->setEnabled(m_jwksEnabled->isChecked());
     }
     m_jwksKid->setEnabled(m_jwksEnabled->isChecked() && m_jwksDecryptionKey->isChecked());
-    // Answers and fault injection go to the running receiver at once.
+    // Answers and fault injection go to the running receiver at once; anything else is said to
+    // need a restart.
     if (isRunning() && m_runningId == m_currentId) {
         QStringList responseErrors;
         if (auto response = responseFromForm(&responseErrors)) {
@@ -1062,7 +1063,22 @@ void ReceiverPanel::onEdited()
                                      .arg(response->drop ? tr(", dropping connections") : QString()));
             }
         }
+        const bool restartNeeded = errors.isEmpty() && formWithoutResponse() != m_startedForm;
+        if (restartNeeded) {
+            m_state->setText(tr("Running: %1 — changes outside Responses apply after Stop and Start")
+                                 .arg(m_runningId.isEmpty() ? tr("unsaved receiver") : m_runningId));
+        } else if (m_restartNoted) {
+            updateRunState(); // edited back to what runs
+        }
+        m_restartNoted = restartNeeded;
     }
+}
+
+QJsonObject ReceiverPanel::formWithoutResponse() const
+{
+    QJsonObject form = config().toJson();
+    form.remove(QStringLiteral("response"));
+    return form;
 }
 
 void ReceiverPanel::save(std::function<void(bool)> done)
@@ -1151,6 +1167,8 @@ void ReceiverPanel::start(std::function<void(Result<void>)> done)
         m_state->setText(tr("Could not store requests (answered 503): %1").arg(text));
     });
     m_runningId = m_currentId;
+    m_startedForm = formWithoutResponse();
+    m_restartNoted = false;
     m_state->setText(tr("Starting…"));
     QPointer<Receiver> receiver = m_receiver;
     m_receiver->resolveAndStart(config, m_store, [this, receiver, done = std::move(done)](Result<void> started) {

@@ -5,6 +5,7 @@
 #include "history/ReceivedStore.h"
 #include "model/ReceiverConfig.h"
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
 
@@ -89,6 +90,7 @@ private:
     void addSignatureRow(const SignatureVerifyConfig& signature);
     void updateSignatureFields();
     void onEdited();
+    QJsonObject formWithoutResponse() const;
     void updateAuthFields();
     void updateRunState();
     void showSelected();
@@ -101,6 +103,10 @@ private:
     ReceivedModel* m_model = nullptr;
     QString m_currentId;
     QString m_runningId;
+    // The running receiver's form as started, without `response` (which applies live): an edit
+    // elsewhere needs a restart, and the panel says so.
+    QJsonObject m_startedForm;
+    bool m_restartNoted = false;
     ReceiverConfig m_base; // what the form does not show is kept from the loaded profile
     bool m_loading = false;
 
