@@ -6,7 +6,9 @@ Result<std::unique_ptr<BatchWriter>> BatchWriter::start(const QString& path, std
     writer->m_notify = std::move(stored);
     std::promise<Result<void>> opened;
     auto ready = opened.get_future();
-    writer->m_thread = std::thread([raw = writer.get(), path, &opened] { raw->run(path, &opened); });
+    // The thread owns the promise: start() may return while it is still inside set_value().
+    writer->m_thread =
+        std::thread([raw = writer.get(), path, opened = std::move(opened)]() mutable { raw->run(path, &opened); });
     Result<void> result = ready.get();
     if (!result) {
         writer->m_thread.join();

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace {
 
 // The writer checkpoints itself only when the log is this many times the threshold.
@@ -74,6 +76,12 @@ void WalCheckpointer::waitIdle() const
     m_idle.wait(lock, [this] { return !m_running; });
 }
 
+int WalCheckpointer::largestWriterCopy() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_largestWriterCopy;
+}
+
 int WalCheckpointer::writerCheckpoints() const
 {
     std::lock_guard lock(m_mutex);
@@ -84,11 +92,15 @@ int WalCheckpointer::writerCheckpoints() const
 int WalCheckpointer::walHook(void* self, sqlite3* db, const char* schema, int pages)
 {
     auto* checkpointer = static_cast<WalCheckpointer*>(self);
-
+    std::unique_lock lock(checkpointer->m_mutex);
+    if (pages < checkpointer->m_lastPages) {
+        // A new log (the last one was copied whole): what the thread copied was of the old one.
+        checkpointer->m_backfilled = 0;
+    }
+    checkpointer->m_lastPages = pages;
     if (pages < checkpointer->m_thresholdPages) {
         return SQLITE_OK;
     }
-    std::unique_lock lock(checkpointer->m_mutex);
     // SQLite starts the log afresh only in a write transaction that finds all of it copied, and
     // under steady load the thread is always some commits behind. Once it is nearly caught up,
     // the writer copies the rest itself (a few pages), and its next commit starts a new log.
@@ -100,6 +112,9 @@ int WalCheckpointer::walHook(void* self, sqlite3* db, const char* schema, int pa
         lock.lock();
         checkpointer->m_backfilled = 0; // the next log starts at frame 1
         ++checkpointer->m_writerCheckpoints;
+        if (!fallback) {
+            checkpointer->m_largestWriterCopy = std::max(checkpointer->m_largestWriterCopy, behind);
+        }
         return SQLITE_OK;
     }
     if (!checkpointer->m_running) {

@@ -36,6 +36,9 @@ public:
     // How many checkpoints the thread ran, and how many the writer finished itself (for tests).
     int checkpoints() const;
     int writerCheckpoints() const;
+    // The most pages the writer copied itself in one of its finishing checkpoints (the fallback
+    // at 8x the threshold not counted): at most a few dozen when the thread does the copying.
+    int largestWriterCopy() const;
     // Blocks until the thread is not copying (tests make the schedule deterministic with it).
     void waitIdle() const;
 
@@ -55,5 +58,7 @@ private:
     bool m_running = false;      // the thread is copying
     int m_backfilled = 0;        // WAL frames copied as of the thread's last checkpoint
     int m_writerCheckpoints = 0; // the small ones the writer finished itself
+    int m_largestWriterCopy = 0;
+    int m_lastPages = 0; // the log's size at the writer's last commit
     std::thread m_thread;
 };

@@ -430,8 +430,18 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
             QStringLiteral("was fetched %1 s ago; it is fetched again for an unknown kid at most once a minute")
                 .arg(m_jwksFetched.elapsed() / 1000);
     }
-    const auto seen = [this](const QString& id) {
-        return m_batchIds.contains(id) || m_inHandIds.contains(id) || m_store->seenEventId(id);
+    // An id seen only among the requests the writer has not committed yet: this request's answer
+    // depends on that commit (see answer()).
+    bool seenUncommitted = false;
+    const auto seen = [this, &seenUncommitted](const QString& id) {
+        if (m_batchIds.contains(id)) {
+            return true; // the same transaction: the same fate
+        }
+        if (m_inHandIds.contains(id)) {
+            seenUncommitted = true;
+            return true;
+        }
+        return m_store->seenEventId(id);
     };
     RequestVerifier::TokenCheck tokens;
     if (m_tokenEndpoint) {
@@ -473,6 +483,9 @@ void Receiver::handle(const ReceivedRequest& request, HttpResponder responder)
     record.verdict = outcome.verdict();
     record.status = pending.drop ? 0 : outcome.status;
     record.duplicate = outcome.duplicate;
+    if (outcome.duplicate && seenUncommitted) {
+        pending.duplicateOf = outcome.dedupeId;
+    }
     if (!outcome.event.isEmpty()) {
         record.eventJson = QJsonDocument(outcome.event).toJson(QJsonDocument::Compact);
     }
@@ -619,7 +632,7 @@ void Receiver::submitBatch()
     m_batch.clear();
     m_inHandIds.unite(m_batchIds);
     m_batchIds.clear();
-    m_rejectionsPending = 0;
+    // m_rejectionsPending still counts the refusals handed over: finishWriting() counts them off.
     m_writer->submit(std::move(records));
 }
 
@@ -629,19 +642,40 @@ void Receiver::finishWriting()
         return;
     }
     // The writer keeps the order it was given: each stored batch is the oldest requests in hand.
-    for (const auto& stored : m_writer->takeStored()) {
+    // All of them leave m_inHand before any is answered: answering emits requestProcessed, whose
+    // slot may come back here (flush(), a nested event loop) for the batches after.
+    struct Done
+    {
+        QList<Pending> batch;
+        Result<QList<qint64>> seqs;
+    };
+    QList<Done> done;
+    for (auto& stored : m_writer->takeStored()) {
+        Q_ASSERT(stored.count <= m_inHand.size());
         const qsizetype count = std::min(stored.count, m_inHand.size());
         QList<Pending> batch;
         batch.reserve(count);
         for (qsizetype i = 0; i < count; ++i) {
             Pending& pending = m_inHand[i];
             if (!pending.dedupeId.isEmpty()) {
-                m_inHandIds.remove(pending.dedupeId); // committed: the store answers for it now
+                m_inHandIds.remove(pending.dedupeId); // committed, or failed: the store answers now
+                if (!stored.seqs) {
+                    m_failedIds.insert(pending.dedupeId);
+                }
+            }
+            if (pending.transport) {
+                --m_rejectionsPending;
             }
             batch.append(std::move(pending));
         }
         m_inHand.remove(0, count);
-        answer(batch, stored.seqs);
+        done.append({std::move(batch), std::move(stored.seqs)});
+    }
+    for (auto& [batch, seqs] : done) {
+        answer(batch, std::move(seqs));
+    }
+    if (m_inHand.isEmpty()) {
+        m_failedIds.clear(); // no request in hand can depend on them any more
     }
 }
 
@@ -657,6 +691,32 @@ void Receiver::storeNow()
     // Stored, all in one transaction, before any of them is answered (contract 5).
     answer(batch,
            m_store ? m_store->addBatch(recordsOf(batch)) : Result<QList<qint64>>(Error(QStringLiteral("no store"))));
+}
+
+void Receiver::orphanedDuplicate(Pending& pending)
+{
+    // It was taken for a duplicate of a request the writer had not committed yet, and that
+    // request could not be stored: this copy is the only one. Answered 503 like the first, so the
+    // sender delivers again, and its row says so.
+    ReceivedRecord& record = pending.record;
+    record.duplicate = false;
+    record.verdict = QStringLiteral("rejected");
+    record.status = 503;
+    record.checks.append(
+        QJsonObject {{QStringLiteral("check"), QStringLiteral("dedupe")},
+                     {QStringLiteral("ok"), false},
+                     {QStringLiteral("detail"),
+                      QStringLiteral("the first request with event id %1 could not be stored; this copy is "
+                                     "answered 503 as well, so the sender delivers the event again")
+                          .arg(pending.duplicateOf)}});
+    pending.response = HttpResponse::text(503, "the request could not be stored; see the receiver's log\n");
+    pending.drop = false;
+    pending.forward = false;
+    if (auto updated =
+            m_store->updateResult(record.seq, record.verdict, record.status, record.checks, record.duplicate);
+        !updated) {
+        qCWarning(lcReceiver) << "cannot update received request" << record.seq << updated.error().toString();
+    }
 }
 
 void Receiver::answer(QList<Pending>& batch, Result<QList<qint64>> seqs)
@@ -678,6 +738,9 @@ void Receiver::answer(QList<Pending>& batch, Result<QList<qint64>> seqs)
     for (qsizetype i = 0; i < batch.size(); ++i) {
         Pending& pending = batch[i];
         pending.record.seq = seqs->at(i);
+        if (!pending.duplicateOf.isEmpty() && m_failedIds.contains(pending.duplicateOf)) {
+            orphanedDuplicate(pending);
+        }
         if (pending.transport) {
             // Answered and closed by the transport: stored and shown only.
         } else if (pending.drop) {

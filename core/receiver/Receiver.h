@@ -91,6 +91,7 @@ private:
         QString dedupeId;          // committed with the row: later requests see it as seen
         bool token = false;        // a token endpoint answer: never delayed
         bool transport = false;    // refused by the transport, answered already: only stored
+        QString duplicateOf;       // a duplicate of this id, which was not committed yet when seen
     };
 
     void handle(const ReceivedRequest& request, HttpResponder responder);
@@ -112,6 +113,7 @@ private:
     void storeNow();
     static QList<ReceivedRecord> recordsOf(const QList<Pending>& batch);
     void answer(QList<Pending>& batch, Result<QList<qint64>> seqs);
+    void orphanedDuplicate(Pending& pending);
     // A request to tokenEndpoint.path: answered by the token endpoint, stored with verdict "token".
     void handleToken(const ReceivedRequest& request, HttpResponder responder);
     int nextAcceptStatus(bool consume);
@@ -128,8 +130,9 @@ private:
     ReceivedStore* m_store = nullptr;
     std::unique_ptr<ReceivedStore> m_ownStore;
     std::unique_ptr<BatchWriter> m_writer; // stores batches on its own thread
-    QList<Pending> m_inHand;               // the batch the writer is storing
-    QSet<QString> m_inHandIds;             // its dedupe ids
+    QList<Pending> m_inHand;               // handed to the writer, not answered yet (in order)
+    QSet<QString> m_inHandIds;             // their dedupe ids
+    QSet<QString> m_failedIds;             // dedupe ids whose batch failed, while requests are in hand
     QNetworkAccessManager* m_network = nullptr;
     QString m_fingerprint;
     QList<Pending> m_batch;
