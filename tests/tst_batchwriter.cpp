@@ -205,8 +205,9 @@ private slots:
         QVERIFY(checkpointer->checkpoints() >= 3);
         // The thread did the copying: whenever the writer finished a log itself, it copied only
         // the last few pages (a whole log copied inside a commit is the stall this avoids).
-        QVERIFY2(checkpointer->largestWriterCopy() <= 64,
-                 qPrintable(QStringLiteral("the writer copied %1 pages itself").arg(checkpointer->largestWriterCopy())));
+        QVERIFY2(
+            checkpointer->largestWriterCopy() <= 64,
+            qPrintable(QStringLiteral("the writer copied %1 pages itself").arg(checkpointer->largestWriterCopy())));
         const qint64 walBytes = QFileInfo(dbPath() + QStringLiteral("-wal")).size();
         // 1000 pages of 4 KiB plus the last batches; far below the 8x fallback (~32 MB).
         QVERIFY2(walBytes < 8 * 1024 * 1024, qPrintable(QStringLiteral("WAL is %1 bytes").arg(walBytes)));
