@@ -1,5 +1,6 @@
 #include "Cli.h"
 #include "Commands.h"
+#include "SignalWatcher.h"
 
 #include "receiver/Receiver.h"
 #include "receiver/RequestVerifier.h"
@@ -13,68 +14,14 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
-#include <QSocketNotifier>
 #include <QStringDecoder>
 #include <QTimer>
 
-#include <csignal>
 #include <limits>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace Cli {
 
 namespace {
-
-// SIGINT/SIGTERM are turned into a byte on a socket pair, read in the event loop: the only
-// async-signal-safe way to reach Qt, so the receiver can store and answer what it has, then exit 0.
-int g_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalFds[1], &byte, 1);
-}
-
-class SignalWatcher final
-{
-public:
-    explicit SignalWatcher(std::function<void()> onSignalled)
-    {
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
-            return;
-        }
-        m_notifier = std::make_unique<QSocketNotifier>(g_signalFds[0], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this, onSignalled] {
-            char byte = 0;
-            [[maybe_unused]] const auto n = ::read(g_signalFds[0], &byte, 1);
-            m_notifier->setEnabled(false);
-            onSignalled();
-        });
-        struct sigaction action = {};
-        action.sa_handler = onSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, nullptr);
-        ::sigaction(SIGTERM, &action, nullptr);
-    }
-    ~SignalWatcher()
-    {
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
-        m_notifier.reset();
-        for (int& fd : g_signalFds) {
-            if (fd >= 0) {
-                ::close(fd);
-                fd = -1;
-            }
-        }
-    }
-    Q_DISABLE_COPY_MOVE(SignalWatcher)
-
-private:
-    std::unique_ptr<QSocketNotifier> m_notifier;
-};
 
 // Contract 6: "headers" is a list of [name, value] pairs, always. A value that is not UTF-8
 // (HTTP allows any octet) is given as the base64 of its bytes, and the top-level
