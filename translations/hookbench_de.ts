@@ -1307,18 +1307,18 @@ Nutzdaten:
 <context>
     <name>EndpointLibrary</name>
     <message>
-        <location filename="../ui/EndpointLibrary.cpp" line="+180"/>
+        <location filename="../ui/EndpointLibrary.cpp" line="+172"/>
         <source>%1 holds a secret value that is not in the keychain yet; save it again once a keychain is available, or use an env: or file: reference</source>
         <translation>%1 enthält einen geheimen Wert, der noch nicht im Schlüsselbund liegt; speichern Sie erneut, sobald ein Schlüsselbund verfügbar ist, oder verwenden Sie eine env:- oder file:-Referenz</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <location line="+6"/>
         <source>cannot write the endpoint order: %1</source>
         <translation>die Reihenfolge der Endpoints kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-120"/>
         <source>no secret store is available; nothing was saved</source>
         <translation>kein Secret-Speicher verfügbar; nichts wurde gespeichert</translation>
     </message>
@@ -1328,7 +1328,7 @@ Nutzdaten:
         <translation>%1 wurde nicht gespeichert: %2</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+177"/>
         <location line="+27"/>
         <source>there is no endpoint %1</source>
         <translation>es gibt keinen Endpoint %1</translation>
@@ -2154,12 +2154,7 @@ Nutzdaten:
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location line="+76"/>
-        <source>%1 holds a secret value that is not in the keychain yet; save it again once a keychain is available, or use an env: or file: reference</source>
-        <translation>%1 enthält einen geheimen Wert, der noch nicht im Schlüsselbund liegt; speichern Sie erneut, sobald ein Schlüsselbund verfügbar ist, oder verwenden Sie eine env:- oder file:-Referenz</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+134"/>
         <location line="+32"/>
         <source>there is no receiver %1</source>
         <translation>es gibt keinen Empfänger %1</translation>

@@ -1307,18 +1307,18 @@ carga:
 <context>
     <name>EndpointLibrary</name>
     <message>
-        <location filename="../ui/EndpointLibrary.cpp" line="+180"/>
+        <location filename="../ui/EndpointLibrary.cpp" line="+172"/>
         <source>%1 holds a secret value that is not in the keychain yet; save it again once a keychain is available, or use an env: or file: reference</source>
         <translation>%1 contiene un valor secreto que aún no está en el llavero; guárdelo de nuevo cuando haya un llavero disponible, o use una referencia env: o file:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <location line="+6"/>
         <source>cannot write the endpoint order: %1</source>
         <translation>no se puede escribir el orden de los endpoints: %1</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-120"/>
         <source>no secret store is available; nothing was saved</source>
         <translation>no hay almacén de secretos disponible; no se guardó nada</translation>
     </message>
@@ -1328,7 +1328,7 @@ carga:
         <translation>%1 no se guardó: %2</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+177"/>
         <location line="+27"/>
         <source>there is no endpoint %1</source>
         <translation>no existe el endpoint %1</translation>
@@ -2154,12 +2154,7 @@ carga:
         <translation>Receptor</translation>
     </message>
     <message>
-        <location line="+76"/>
-        <source>%1 holds a secret value that is not in the keychain yet; save it again once a keychain is available, or use an env: or file: reference</source>
-        <translation>%1 contiene un valor secreto que aún no está en el llavero; guárdelo de nuevo cuando haya un llavero disponible, o use una referencia env: o file:</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+134"/>
         <location line="+32"/>
         <source>there is no receiver %1</source>
         <translation>no existe el receptor %1</translation>

@@ -156,12 +156,7 @@ QStringList EndpointLibrary::load()
 
 int EndpointLibrary::indexOf(const QString& id) const
 {
-    for (int i = 0; i < m_entries.size(); ++i) {
-        if (m_entries.at(i).id == id) {
-            return i;
-        }
-    }
-    return -1;
+    return indexOfId(m_entries, id);
 }
 
 const EndpointEntry* EndpointLibrary::find(const QString& id) const
@@ -170,18 +165,26 @@ const EndpointEntry* EndpointLibrary::find(const QString& id) const
     return i < 0 ? nullptr : &m_entries.at(i);
 }
 
-Result<void> EndpointLibrary::writeFile(const EndpointEntry& entry) const
+Result<void> EndpointLibrary::requireReferences(const QList<QPair<QString, QString*>>& fields)
 {
-    QDir().mkpath(m_folder);
-    // Last line of defence: a value that is not a reference is never written.
-    EndpointProfile copy = entry.profile;
-    for (const auto& [path, field] : secretFields(copy)) {
+    for (const auto& [path, field] : fields) {
         if (!field->isEmpty() && !isReference(*field)) {
             return Error(tr("%1 holds a secret value that is not in the keychain yet; save it again once a "
                             "keychain is available, or use an env: or file: reference")
                              .arg(path),
                          path);
         }
+    }
+    return {};
+}
+
+Result<void> EndpointLibrary::writeFile(const EndpointEntry& entry) const
+{
+    QDir().mkpath(m_folder);
+    // Last line of defence: a value that is not a reference is never written.
+    EndpointProfile copy = entry.profile;
+    if (auto checked = requireReferences(secretFields(copy)); !checked) {
+        return checked;
     }
     return entry.profile.save(filePath(entry.id));
 }

@@ -48,6 +48,20 @@ public:
     static QList<QPair<QString, QString*>> secretFields(EndpointProfile& profile);
     // True when the field holds a reference to be kept as is (env:, file:, keychain:).
     static bool isReference(const QString& text);
+    // The last line of defence before a file is written: an error naming the first of `fields`
+    // that holds a plain value instead of a reference. Shared by the endpoint and receiver libraries.
+    static Result<void> requireReferences(const QList<QPair<QString, QString*>>& fields);
+    // The index of the entry with that id in `entries` (EndpointEntry or ReceiverEntry), or -1.
+    template <typename Entry>
+    static int indexOfId(const QList<Entry>& entries, const QString& id)
+    {
+        for (int i = 0; i < entries.size(); ++i) {
+            if (entries.at(i).id == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
     // Writes each plain secret value among `fields` ((JSON path, value) pairs) to the store as
     // entry entryName(path) and replaces it with its keychain: reference. `done` runs once, with
     // the first error naming the field. `keepAlive` owns what the field pointers point into.

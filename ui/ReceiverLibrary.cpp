@@ -91,12 +91,7 @@ QStringList ReceiverLibrary::load()
 
 int ReceiverLibrary::indexOf(const QString& id) const
 {
-    for (int i = 0; i < m_entries.size(); ++i) {
-        if (m_entries.at(i).id == id) {
-            return i;
-        }
-    }
-    return -1;
+    return EndpointLibrary::indexOfId(m_entries, id);
 }
 
 const ReceiverEntry* ReceiverLibrary::find(const QString& id) const
@@ -109,13 +104,8 @@ Result<void> ReceiverLibrary::writeFile(const ReceiverEntry& entry) const
 {
     QDir().mkpath(m_folder);
     ReceiverConfig copy = entry.config;
-    for (const auto& [path, field] : secretFields(copy)) {
-        if (!field->isEmpty() && !EndpointLibrary::isReference(*field)) {
-            return Error(tr("%1 holds a secret value that is not in the keychain yet; save it again once a "
-                            "keychain is available, or use an env: or file: reference")
-                             .arg(path),
-                         path);
-        }
+    if (auto checked = EndpointLibrary::requireReferences(secretFields(copy)); !checked) {
+        return checked;
     }
     return entry.config.save(filePath(entry.id));
 }
