@@ -9,8 +9,8 @@
 #include "jose/JoseKey.h"
 #include "jose/Jws.h"
 #include "model/ReceiverConfig.h"
-#include "receiver/HttpServer.h"
-#include "receiver/ReceivedRequest.h"
+#include "http/HttpServer.h"
+#include "http/ReceivedRequest.h"
 #include "receiver/Receiver.h"
 
 #include <QApplication>

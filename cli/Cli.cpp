@@ -87,7 +87,7 @@ int run(const QStringList& arguments)
     }
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        // Qt's first line shows "[options]"; the contract's synopsis says more.
+        // Qt's first line shows "[options]"; the synopsis of docs/cli.md says more.
         text.replace(0, text.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: hookbench-cli ") + it->synopsis);
         printOut(text);
         return Success;

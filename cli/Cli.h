@@ -4,7 +4,7 @@
 #include <QTextStream>
 
 // hookbench-cli: parses the command line, runs one command on the shared engine and returns
-// the exit code of contract section 1 (0 success, 1 the work failed, 2 usage or configuration).
+// the exit code of docs/cli.md "Exit codes" (0 success, 1 the work failed, 2 usage or configuration).
 namespace Cli {
 enum ExitCode
 {

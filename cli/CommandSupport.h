@@ -1,6 +1,6 @@
 #pragma once
 
-#include "delivery/AttemptTrace.h"
+#include "model/AttemptTrace.h"
 #include "model/EndpointProfile.h"
 #include "model/Event.h"
 #include "secrets/SecretResolver.h"
@@ -14,13 +14,13 @@
 #include <functional>
 
 // What every command needs: its option parser, stdout/stderr, loading the files a user names,
-// and the contract's error line and exit codes.
+// and the error line and exit codes of docs/cli.md.
 namespace Cli {
 
 struct Command
 {
     QString name;
-    QString synopsis; // the usage line of contract section 6
+    QString synopsis; // the usage line of docs/cli.md
     QString summary;  // one line for `hookbench-cli --help`
     std::function<void(QCommandLineParser&)> addOptions;
     std::function<int(QCommandLineParser&, const QString& program)> run;

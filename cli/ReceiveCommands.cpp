@@ -23,7 +23,7 @@ namespace Cli {
 
 namespace {
 
-// Contract 6: "headers" is a list of [name, value] pairs, always. A value that is not UTF-8
+// docs/cli.md: "headers" is a list of [name, value] pairs, always. A value that is not UTF-8
 // (HTTP allows any octet) is given as the base64 of its bytes, and the top-level
 // "headersBase64" lists the indexes of those pairs (left out when there are none).
 void putHeaders(QJsonObject& object, const HeaderList& headers)
@@ -96,7 +96,7 @@ QString timeText(const QDateTime& time)
     return text;
 }
 
-// The line of contract 6.
+// The line of docs/cli.md.
 QJsonObject recordToJson(const ReceivedRecord& record)
 {
     QJsonObject out {{QStringLiteral("seq"), record.seq},

@@ -61,7 +61,7 @@ Event eventOf(const ReceivedRecord& record)
 // --to URL: the original method, headers (minus hop-by-hop ones) and body, to that URL. A URL
 // without a path gets the original path and query, so `--to http://127.0.0.1:3000` replays to
 // the same route of a local development server.
-// Headers whose stored value is masked (credentials, contract 2: "••••" and the last 4
+// Headers whose stored value is masked (credentials, docs/secrets.md: "••••" and the last 4
 // characters) are left out and named in `masked`: sending "Authorization: ••••dHB3" as a real
 // header would only fail, and looks like a credential leak to the target's logs.
 Result<EndpointProfile> profileForUrl(const QString& urlText, const ReceivedRecord& record, QStringList* masked)

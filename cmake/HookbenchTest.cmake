@@ -11,5 +11,5 @@ function(hookbench_add_test name)
     set_tests_properties(${name} PROPERTIES
         LABELS "${ARG_LABELS}"
         TIMEOUT 300
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOOKBENCH_DATA_DIR=${data_dir};HOOKBENCH_CLI=$<TARGET_FILE:hookbench-cli>;HOOKBENCH_SOURCE_DIR=${PROJECT_SOURCE_DIR};HOOKBENCH_SHARED_DIR=${HOOKBENCH_SHARED_DIR}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOOKBENCH_DATA_DIR=${data_dir};HOOKBENCH_CLI=$<TARGET_FILE:hookbench-cli>;HOOKBENCH_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()

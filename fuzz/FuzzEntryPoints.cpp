@@ -4,7 +4,7 @@
 #include "jose/Jws.h"
 #include "model/EndpointProfile.h"
 #include "model/ReceiverConfig.h"
-#include "receiver/HttpConnection.h"
+#include "http/HttpConnection.h"
 #include "signing/SignatureVerifier.h"
 
 #include <QCoreApplication>

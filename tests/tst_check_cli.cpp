@@ -9,7 +9,7 @@
 
 // `hookbench-cli check` as a user runs it: the real binary against `hookbench-cli receive` in
 // another process (strict, then without dedupe) and against a server that accepts everything;
-// contract 6's JSON lines, the table, and the exit codes 0, 1 and 2.
+// docs/cli.md's JSON lines, the table, and the exit codes 0, 1 and 2.
 namespace {
 using Run = TestSupport::CliRun;
 using TestSupport::jsonLines;

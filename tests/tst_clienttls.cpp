@@ -1,5 +1,5 @@
 #include "delivery/DeliveryEngine.h"
-#include "receiver/HttpServer.h"
+#include "http/HttpServer.h"
 #include "tls/ClientTls.h"
 
 #include <QFile>

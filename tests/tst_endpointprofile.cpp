@@ -145,7 +145,7 @@ class TestEndpointProfile final : public QObject
 
 private slots:
     // Raw strings below write "//" as "\/\/" (valid JSON): moc takes "//" in a raw string for a comment.
-    void minimalProfileGetsContractDefaults()
+    void minimalProfileGetsDocumentedDefaults()
     {
         const auto profile = EndpointProfile::fromJson(
             R"({"format": "hookbench.endpoint/1", "url": "https:\/\/hooks.example.com/covered"})");
@@ -166,9 +166,9 @@ private slots:
         QCOMPARE(profile->toJson().keys(), (QStringList {u"format"_s, u"url"_s}));
     }
 
-    void contractExampleParses()
+    void documentedExampleParses()
     {
-        // The example of contract section 3, verbatim.
+        // The example of docs/profile-format.md, verbatim.
         const auto profile = EndpointProfile::fromJson(
             R"({)"
             R"(  "format": "hookbench.endpoint/1",)"
@@ -281,7 +281,7 @@ private slots:
             R"({"format": "hookbench.endpoint/1", "url": "http:\/\/h/", "retry": {"policy": "schedule", "delaysMs": [0, 1000, 60000], "followRedirects": true}})");
         QVERIFY2(profile.ok(), qPrintable(profile.error().toString()));
         QCOMPARE(profile->retry.delaysMs, (QList<qint64> {0, 1000, 60000}));
-        // followRedirects may sit in retry (contract 3.7); it is kept, and saved, at the top level.
+        // followRedirects may sit in retry (docs/profile-format.md "retry"); it is kept, and saved, at the top level.
         QVERIFY(profile->followRedirects);
         QVERIFY(profile->toJson().value(u"followRedirects"_s).toBool());
         QVERIFY(!profile->toJson().value(u"retry"_s).toObject().contains(u"followRedirects"_s));

@@ -16,7 +16,7 @@ class TestEvent final : public QObject
     Q_OBJECT
 
 private slots:
-    void contractExampleParses()
+    void documentedExampleParses()
     {
         const auto event = Event::fromJson(R"({ "id": "evt_123", "type": "policy.bound", "subject": "policy/abc",
   "timestamp": "2026-11-23T10:00:00Z", "data": { "policyId": "abc" } })");

@@ -1,5 +1,5 @@
-#include "receiver/HeadScanner.h"
-#include "receiver/HttpServer.h"
+#include "http/HeadScanner.h"
+#include "http/HttpServer.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -1,4 +1,4 @@
-#include "receiver/HttpServer.h"
+#include "http/HttpServer.h"
 #include "tls/SelfSigned.h"
 
 #include <QFile>

@@ -1,5 +1,5 @@
 #include "TestSupport.h"
-#include "receiver/HttpServer.h"
+#include "http/HttpServer.h"
 
 #include <QFile>
 #include <QProcess>

@@ -180,7 +180,7 @@ private slots:
         QVERIFY2(QFile::exists(TestSupport::cliPath()), "HOOKBENCH_CLI must point at the built hookbench-cli");
     }
 
-    void receivePrintsOneContractLinePerRequest()
+    void receivePrintsOneDocumentedLinePerRequest()
     {
         QProcess receive;
         const QString url = startReceive(receive, {QStringLiteral("--max-requests"), QStringLiteral("2")});
@@ -262,7 +262,7 @@ private slots:
         QVERIFY(offlineChecks.at(1).toObject().value(QStringLiteral("ok")).toBool());
     }
 
-    // Contract 5: every request is stored, also one the transport refuses (here ambiguous
+    // docs/receiver-format.md: every request is stored, also one the transport refuses (here ambiguous
     // framing, answered 400): it is in the history and printed like the others.
     void transportRefusalsAreStoredAndPrinted()
     {
@@ -351,7 +351,7 @@ private slots:
     }
 
     // A header value that is not UTF-8 (Latin-1 here, as old clients send) is printed as a
-    // [name, base64] pair listed in "headersBase64": "headers" holds pairs only (contract 6), and
+    // [name, base64] pair listed in "headersBase64": "headers" holds pairs only (docs/cli.md), and
     // the line fed to `verify` gives the same bytes back, so the same verdict. webhook-id is
     // signed by standard-webhooks: a reader that took the base64 text as the value would reject.
     void nonUtf8HeaderValuesArePairsListedInHeadersBase64()
@@ -430,7 +430,7 @@ private slots:
                  QStringLiteral("rejected"));
 
         // The form earlier versions printed, [name, base64, "base64"], still verifies, and is
-        // printed back in the contract's form.
+        // printed back in the documented form.
         QJsonObject old = line;
         old.remove(QStringLiteral("headersBase64"));
         QJsonArray triples = headers;

@@ -19,7 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// The receiving side of contract 3.5 and 5: the project's sender sends JWS, JWE and JWS-in-JWE
+// The receiving side of docs/jose.md and 5: the project's sender sends JWS, JWE and JWS-in-JWE
 // bodies to the project's receiver, which verifies and decrypts them with core/jose and keeps
 // the decoded payload with the request; each classic attack is refused with its reason; tokens
 // made by python3-jwcrypto pass; keys come from PEM, a JWKS file, or a JWKS URL (a loopback

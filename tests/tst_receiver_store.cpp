@@ -1,4 +1,4 @@
-// The receiver stores on a writer thread and answers what it reports committed (contract 5:
+// The receiver stores on a writer thread and answers what it reports committed (docs/receiver-format.md:
 // stored before answered). These hold the database locked from another connection to make the
 // writer's batches fail or finish in a chosen order, and check what a sender would see against
 // what the history holds: nothing answered 2xx that is not stored, nothing stored answered 503.
@@ -110,7 +110,7 @@ private slots:
         }
         qInfo() << "rows in the history:" << rows;
         lock.close();
-        // The contract: whatever was answered 2xx is stored.
+        // As docs/receiver.md promises: whatever was answered 2xx is stored.
         const bool cStored = rows.join(QLatin1Char(' ')).contains(QLatin1String("/C"));
         QVERIFY2(statusOf(c) != 200 || cStored, "C was answered 200 but is not in the history");
         const bool bStored = rows.join(QLatin1Char(' ')).contains(QLatin1String("/B"));

@@ -89,7 +89,7 @@ private slots:
         QCOMPARE(config->toJson().keys(), QStringList {u"format"_s});
     }
 
-    void contractExampleParses()
+    void documentedExampleParses()
     {
         const QByteArray json = R"({
   "format": "hookbench.receiver/1",

@@ -12,7 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// The JOSE part of sending (contract 3.5): a profile with jws and/or jwe turns the event into the
+// The JOSE part of sending (docs/jose.md): a profile with jws and/or jwe turns the event into the
 // body a receiver decrypts and verifies, with the matching Content-Type. The receiving side here is
 // our own Jws/Jwe and python3-jwcrypto.
 using JoseTestSupport::jwcrypto;

@@ -178,7 +178,7 @@ private slots:
         EXPECT(run(s, {}), false, 401, "Authorization header missing");
     }
 
-    // A stored request keeps its credentials masked ("••••", "••••abcd", contract 2): verifying
+    // A stored request keeps its credentials masked ("••••", "••••abcd", docs/secrets.md): verifying
     // it again must say so in readable UTF-8, not "expected Basic credentials, got â¢â¢â¢â¢".
     void maskedStoredCredentialsAreSaidSo_data()
     {
@@ -480,7 +480,7 @@ private slots:
                "is not an RFC 3339 time");
     }
 
-    // A body sent as JSON that is not JSON is a malformed request (contract 5: 400), explained
+    // A body sent as JSON that is not JSON is a malformed request (docs/receiver-format.md: 400), explained
     // with where the JSON breaks; before, it was accepted and its event silently empty.
     void malformedJsonBodyIsRejected400()
     {
@@ -528,8 +528,8 @@ private slots:
 
     void publishedVectors()
     {
-        const QByteArray json = TestSupport::readFile(TestSupport::sharedDir() + QStringLiteral("/vectors.json"));
-        QVERIFY2(!json.isEmpty(), "vectors.json not found: set HOOKBENCH_SHARED_DIR");
+        const QByteArray json = TestSupport::readFile(TestSupport::dataDir() + QStringLiteral("/vectors.json"));
+        QVERIFY2(!json.isEmpty(), "tests/data/vectors.json not found: is HOOKBENCH_SOURCE_DIR the checkout?");
         int checked = 0;
         for (const auto& item : QJsonDocument::fromJson(json).object().value(QStringLiteral("vectors")).toArray()) {
             const QJsonObject v = item.toObject();

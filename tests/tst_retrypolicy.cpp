@@ -11,7 +11,7 @@ class TestRetryPolicy final : public QObject
 private slots:
     void sixADayForFourteenDays()
     {
-        // The contract's own example: 6 times a day for 14 days.
+        // The documented example: 6 times a day for 14 days.
         RetryConfig config;
         config.policy = RetryPolicyType::Fixed;
         config.intervalMs = 14400000;

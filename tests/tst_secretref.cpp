@@ -287,7 +287,7 @@ private slots:
         QTest::newRow("Bearer, 15-char token") << QByteArray("Bearer tok-0123456789a") << Dots;
         QTest::newRow("Bearer, 16-char token")
             << QByteArray("Bearer tok-0123456789ab") << Dots + QStringLiteral("89ab");
-        QTest::newRow("contract example")
+        QTest::newRow("documented example")
             << QByteArray("Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig-abcd") << Dots + QStringLiteral("abcd");
         QTest::newRow("bearer, two spaces") << QByteArray("bearer  tok-0123456789a") << Dots;
         QTest::newRow("other scheme, 15") << QByteArray("Token abcdefghijklmno") << Dots;

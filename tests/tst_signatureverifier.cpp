@@ -61,8 +61,8 @@ class TestSignatureVerifier final : public QObject
 private slots:
     void publishedVectorsVerify()
     {
-        const QByteArray json = TestSupport::readFile(TestSupport::sharedDir() + QStringLiteral("/vectors.json"));
-        QVERIFY2(!json.isEmpty(), "vectors.json not found: set HOOKBENCH_SHARED_DIR");
+        const QByteArray json = TestSupport::readFile(TestSupport::dataDir() + QStringLiteral("/vectors.json"));
+        QVERIFY2(!json.isEmpty(), "tests/data/vectors.json not found: is HOOKBENCH_SOURCE_DIR the checkout?");
         const QJsonArray vectors = QJsonDocument::fromJson(json).object().value(QStringLiteral("vectors")).toArray();
         QVERIFY(vectors.size() >= 4);
         for (const auto& item : vectors) {

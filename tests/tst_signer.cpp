@@ -9,7 +9,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-// Signer against the published vectors of ../shared/vectors.json and against an independent
+// Signer against the published vectors of tests/data/vectors.json and against an independent
 // implementation: Python's hmac/hashlib/base64 and the cryptography package's Ed25519.
 namespace {
 
@@ -90,10 +90,10 @@ QByteArray randomBytes(int minLength, int maxLength)
 
 QJsonObject vectorsFile()
 {
-    const QString path = TestSupport::sharedDir() + QStringLiteral("/vectors.json");
+    const QString path = TestSupport::dataDir() + QStringLiteral("/vectors.json");
     const QByteArray json = TestSupport::readFile(path);
     if (json.isEmpty()) {
-        qFatal("cannot read %s: set HOOKBENCH_SHARED_DIR to the folder holding vectors.json", qPrintable(path));
+        qFatal("cannot read %s (tests/data/vectors.json in the checkout)", qPrintable(path));
     }
     return QJsonDocument::fromJson(json).object();
 }

@@ -22,7 +22,7 @@
 #include <QTest>
 #include <QUrlQuery>
 
-// The receiver as an OAuth 2.0 token server (contract 5 tokenEndpoint) and as a checker of the
+// The receiver as an OAuth 2.0 token server (docs/receiver-format.md tokenEndpoint) and as a checker of the
 // tokens it issued (verify.auth oauth2): the project's own client (TokenProvider, DeliveryEngine)
 // for every client authentication form, hand-made requests for each refusal, and an independent
 // client in Python (urllib + PyJWT).

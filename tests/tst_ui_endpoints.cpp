@@ -178,7 +178,7 @@ private slots:
             id = window->currentEndpointId();
         }
 
-        // On disk: a contract profile whose secret is a keychain: reference, never the value.
+        // On disk: a profile whose secret is a keychain: reference, never the value.
         const QString path = QDir(m_dir->path()).filePath(QStringLiteral("endpoints/%1.json").arg(id));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -398,7 +398,7 @@ QWidget* EndpointEditor::buildAuthTab()
     headerForm->addRow(tr("&Value:"), m_headerValue);
     m_authPages->addWidget(header);
 
-    // OAuth 2.0 client credentials (contract 3.2)
+    // OAuth 2.0 client credentials (docs/oauth2.md)
     auto* clientCredentials = new QWidget;
     auto* ccLayout = new QVBoxLayout(clientCredentials);
     ccLayout->setContentsMargins(0, 0, 0, 0);
@@ -476,7 +476,7 @@ QWidget* EndpointEditor::buildAuthTab()
     ccLayout->addStretch();
     m_authPages->addWidget(clientCredentials);
 
-    // OAuth 2.0 authorization code with PKCE (contract 3.3)
+    // OAuth 2.0 authorization code with PKCE (docs/oauth2.md "Authorization code with PKCE")
     auto* code = new QWidget;
     auto* codeLayout = new QVBoxLayout(code);
     codeLayout->setContentsMargins(0, 0, 0, 0);

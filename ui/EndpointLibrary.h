@@ -20,7 +20,7 @@ struct EndpointEntry
     EndpointProfile profile;
 };
 
-// The user's endpoints: contract-format profiles in <data dir>/endpoints/<id>.json, in the
+// The user's endpoints: docs/profile-format.md profiles in <data dir>/endpoints/<id>.json, in the
 // order kept in endpoints/order.txt. Secret fields are written only as keychain: references:
 // save() moves every typed value into the secret store first, and writes nothing when the
 // store refuses (no keychain), so no secret ever reaches a file.

@@ -13,14 +13,14 @@
 class SecretStore;
 
 // One saved receiver profile: its name (the file name in receivers/, also used in its keychain
-// entry names) and the contract-format configuration.
+// entry names) and the configuration in the docs/receiver-format.md format.
 struct ReceiverEntry
 {
     QString id;
     ReceiverConfig config;
 };
 
-// The user's receiver profiles: contract section 5 files in <data dir>/receivers/<id>.json.
+// The user's receiver profiles: docs/receiver-format.md files in <data dir>/receivers/<id>.json.
 // Like EndpointLibrary, secret fields are written only as references: save() moves every typed
 // value into the secret store first and writes nothing when the store refuses.
 class ReceiverLibrary final : public QObject

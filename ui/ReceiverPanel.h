@@ -28,7 +28,7 @@ class Receiver;
 class SecretLineEdit;
 class SecretStore;
 
-// The receiving side of the window: a form for one receiver profile (contract section 5) with
+// The receiving side of the window: a form for one receiver profile (docs/receiver-format.md) with
 // inline validation, Start/Stop, the receiver's URL and certificate fingerprint, the live table
 // of incoming requests and, for the selected one, its checks explained, the raw request, the
 // decoded payload and the client certificate. Answers and fault injection (status, sequence,

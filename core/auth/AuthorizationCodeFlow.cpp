@@ -1,6 +1,6 @@
 #include "AuthorizationCodeFlow.h"
 
-#include "receiver/HttpServer.h"
+#include "http/HttpServer.h"
 #include "secrets/SecretStore.h"
 #include "signing/Crypto.h"
 

@@ -13,7 +13,7 @@ class HttpServer;
 class QNetworkAccessManager;
 class SecretStore;
 
-// Everything the authorization code flow needs (contract 3.3), secrets resolved.
+// Everything the authorization code flow needs (docs/oauth2.md "Authorization code with PKCE"), secrets resolved.
 struct AuthorizationCodeConfig
 {
     QUrl authUrl;

@@ -19,7 +19,7 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-// Everything one token request needs, with the secrets already resolved (contract 3.2).
+// Everything one token request needs, with the secrets already resolved (docs/oauth2.md).
 struct TokenRequest
 {
     QUrl tokenUrl;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AttemptTrace.h"
+#include "model/AttemptTrace.h"
 #include "RequestBuilder.h"
 #include "RetryPolicy.h"
 #include "auth/TokenProvider.h"

@@ -55,7 +55,7 @@ QString shellQuote(const QString& text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-// The auth header of the static types (contract 3.1); empty name for none.
+// The auth header of the static types (docs/profile-format.md "auth"); empty name for none.
 Result<QPair<QByteArray, QByteArray>>
 authHeader(const AuthConfig& auth, const SecretValues& secrets, const QByteArray& accessToken)
 {

@@ -29,7 +29,7 @@ struct OutgoingRequest
 namespace RequestBuilder {
 inline constexpr auto UserAgent = "HookBench/" HOOKBENCH_VERSION;
 
-// The body bytes for the event (contract 3.5): its compact JSON; with `jws`, a compact JWS of the
+// The body bytes for the event (docs/jose.md): its compact JSON; with `jws`, a compact JWS of the
 // event plus the configured claims (iat and exp at unix time `now`, the current time when -1);
 // with `jwe`, that (or the plain event) encrypted to the recipient's public key.
 Result<QByteArray>

@@ -10,7 +10,7 @@
 
 class QRandomGenerator;
 
-// When to try again (contract 3.7). Pure: the engine asks it for the delay before attempt N,
+// When to try again (docs/profile-format.md "retry"). Pure: the engine asks it for the delay before attempt N,
 // and the GUI and `hookbench-cli schedule` ask it for the whole timeline without sending.
 class RetryPolicy final
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "delivery/AttemptTrace.h"
+#include "model/AttemptTrace.h"
 #include "util/Result.h"
 
 #include <QDateTime>

@@ -19,7 +19,7 @@ class WalCheckpointer;
 struct sqlite3;
 struct sqlite3_stmt;
 
-// One request the receiver got, as stored (contract 5: stored before it is answered) and as
+// One request the receiver got, as stored (docs/receiver-format.md: stored before it is answered) and as
 // `receive --json` prints it.
 struct ReceivedRecord
 {
@@ -69,7 +69,7 @@ public:
     std::optional<ReceivedRecord> bySeq(qint64 seq) const;
     QList<ReceivedRecord> latest(int limit = 100, int offset = 0) const; // newest (highest seq) first
     qint64 count() const;
-    // Whether a request with this event id was stored before (dedupe, contract 5).
+    // Whether a request with this event id was stored before (dedupe, docs/receiver-format.md).
     bool seenEventId(const QString& eventId) const;
 
     QString path() const { return m_path; }

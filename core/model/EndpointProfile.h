@@ -11,7 +11,7 @@
 
 #include <optional>
 
-// The endpoint profile of contract section 3 ("format": "hookbench.endpoint/1") as plain values.
+// The endpoint profile of docs/profile-format.md ("format": "hookbench.endpoint/1") as plain values.
 // Fields marked secret hold secret *references* (env:, file:, keychain:, literal:), never values;
 // they are resolved by SecretResolver only when a request is built.
 
@@ -41,7 +41,7 @@ struct AuthConfig
     QString value; // secret
     QString prefix;
 
-    // oauth2ClientCredentials and oauth2AuthorizationCode (contract 3.2, 3.3)
+    // oauth2ClientCredentials and oauth2AuthorizationCode (docs/oauth2.md, 3.3)
     QString tokenUrl;
     QString authServerUrl;
     QString tokenPath; // empty means "/oauth2/token"
@@ -59,7 +59,7 @@ struct AuthConfig
     QString redirectUri;
     bool pkce = true;
 
-    // The header the credential goes into, applying the contract's defaults.
+    // The header the credential goes into, applying the defaults of docs/profile-format.md.
     QString effectiveHeaderName() const;
     // tokenUrl, or authServerUrl + tokenPath.
     QString effectiveTokenUrl() const;

@@ -8,7 +8,7 @@
 #include <QJsonValue>
 #include <QString>
 
-// A webhook event (contract section 4): an envelope with id, type, subject, timestamp and data.
+// A webhook event (docs/event-format.md): an envelope with id, type, subject, timestamp and data.
 // Keys beyond those are kept as they are, so the body sent is what the user wrote.
 class Event final
 {

@@ -143,7 +143,7 @@ void requireFormat(Object& root,
                    const QString& otherPrefix,
                    const QString& otherKind);
 
-// The auth block of contract 3.1, shared by the profile (sending) and the receiver (checking).
+// The auth block of docs/profile-format.md "auth", shared by the profile (sending) and the receiver (checking).
 enum class AuthUse
 {
     Send,

@@ -12,7 +12,7 @@
 
 #include <optional>
 
-// The receiver configuration of contract section 5 ("format": "hookbench.receiver/1") as plain
+// The receiver configuration of docs/receiver-format.md ("format": "hookbench.receiver/1") as plain
 // values: where to listen, how to answer, what to check. Like the endpoint profile, secret
 // fields hold references (env:, file:, keychain:, literal:) that are resolved only at start.
 
@@ -74,7 +74,7 @@ struct JweVerifyConfig
 
 struct VerifyConfig
 {
-    AuthConfig auth; // types of contract 3.1 that make sense for checking, plus OAuth2
+    AuthConfig auth; // types of docs/profile-format.md "auth" that make sense for checking, plus OAuth2
     QList<SignatureVerifyConfig> signatures;
     std::optional<JwsVerifyConfig> jws;
     std::optional<JweVerifyConfig> jwe;

@@ -688,7 +688,7 @@ void Receiver::storeNow()
     if (batch.isEmpty()) {
         return;
     }
-    // Stored, all in one transaction, before any of them is answered (contract 5).
+    // Stored, all in one transaction, before any of them is answered (docs/receiver-format.md).
     answer(batch,
            m_store ? m_store->addBatch(recordsOf(batch)) : Result<QList<qint64>>(Error(QStringLiteral("no store"))));
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpServer.h"
+#include "http/HttpServer.h"
 #include "RequestVerifier.h"
 #include "history/ReceivedStore.h"
 #include "model/ReceiverConfig.h"
@@ -19,7 +19,7 @@ class SecretStore;
 class BatchWriter;
 class TokenEndpoint;
 
-// The local receiver of contract 5: listens (HTTP or HTTPS), checks every request with
+// The local receiver of docs/receiver-format.md: listens (HTTP or HTTPS), checks every request with
 // RequestVerifier, stores it in the history BEFORE answering, then answers as configured and
 // forwards accepted requests to `forwardTo`. Requests that arrive in the same event-loop turn
 // are stored in one transaction and answered together, so durability does not cost a

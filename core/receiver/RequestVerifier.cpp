@@ -1,6 +1,6 @@
 #include "RequestVerifier.h"
 
-#include "ReceivedRequest.h"
+#include "http/ReceivedRequest.h"
 #include "jose/Jwe.h"
 #include "jose/Jwks.h"
 #include "jose/Jws.h"
@@ -65,7 +65,7 @@ bool isMaskedValue(QByteArrayView value)
     return tail.size() <= 4 * 4 && QString::fromUtf8(tail).toUcs4().size() <= 4;
 }
 
-// A stored request's credentials were masked when it was stored (contract 2): said plainly,
+// A stored request's credentials were masked when it was stored (docs/secrets.md): said plainly,
 // rather than "expected Basic credentials" or "does not match", which would send the user
 // looking for a wrong password.
 std::optional<VerifyCheck> maskedCredentials(const QString& check, const QString& headerName, const QByteArray& value)

@@ -27,7 +27,7 @@ struct VerifyRequest
     static VerifyRequest from(const ReceivedRequest& request);
 };
 
-// One entry of "checks" (contract 6). An informational check reports what could be checked with
+// One entry of "checks" (docs/cli.md). An informational check reports what could be checked with
 // more configuration; it is never counted for or against the verdict.
 struct VerifyCheck
 {
@@ -83,7 +83,7 @@ struct VerifyOutcome
     QJsonArray checksJson() const;
 };
 
-// Contract 5's `verify`: every configured check over one request, each explained in words, as a
+// docs/receiver-format.md's `verify`: every configured check over one request, each explained in words, as a
 // pure function of the configuration, the resolved secrets, the request and the time, so the live
 // receiver and the offline `verify` command give the same answers.
 namespace RequestVerifier {
@@ -124,7 +124,7 @@ Result<JoseKeys> loadJoseKeys(const VerifyConfig& config, const SecretValues& se
 // Whether the configuration checks anything at all.
 bool hasChecks(const VerifyConfig& config);
 // The header names whose values are credentials for this configuration: Authorization,
-// Proxy-Authorization, Cookie and the auth header. Stored and printed masked (contract 2).
+// Proxy-Authorization, Cookie and the auth header. Stored and printed masked (docs/secrets.md).
 QList<QByteArray> secretHeaderNames(const VerifyConfig& config);
 HeaderList maskSecretHeaders(const HeaderList& headers, const QList<QByteArray>& secretNames);
 // What a credentials header value holds, named without showing a secret, for details such as

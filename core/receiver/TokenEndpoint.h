@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpResponse.h"
+#include "http/HttpResponse.h"
 #include "RequestVerifier.h"
 #include "model/ReceiverConfig.h"
 #include "util/Headers.h"
@@ -15,7 +15,7 @@
 
 #include <optional>
 
-// The receiver's own OAuth 2.0 token server (contract 5 `tokenEndpoint`): issues
+// The receiver's own OAuth 2.0 token server (docs/receiver-format.md `tokenEndpoint`): issues
 // client-credentials tokens (RFC 6749 §4.4) to the one configured client, authenticated with
 // HTTP Basic, the form body, or an HS256 client assertion (client_secret_jwt, RFC 7523), and
 // then checks the Bearer tokens of `verify.auth` type oauth2 against what it issued. Tokens live

@@ -116,7 +116,7 @@ Result<QByteArray> SecretRef::resolveLocal(const QString& baseDir) const
 
 namespace {
 
-// 4 shown characters are at most a quarter of a secret this long (contract 2's "last 4").
+// 4 shown characters are at most a quarter of a secret this long (docs/secrets.md's "last 4").
 constexpr qsizetype MinCharactersForTail = 16;
 
 // Unicode characters (code points), not bytes and not UTF-16 units.

@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
-// A secret reference of contract section 2: env:NAME, file:PATH, keychain:NAME, literal:TEXT;
+// A secret reference of docs/secrets.md: env:NAME, file:PATH, keychain:NAME, literal:TEXT;
 // anything else is taken as a literal.
 struct SecretRef
 {

@@ -10,12 +10,12 @@
 
 #include <optional>
 
-// The receiver's side of contract 3.4: checks a request's signature headers against the
+// The receiver's side of docs/signatures.md: checks a request's signature headers against the
 // configured secrets and, when they do not match, works out why (encoding, key form, body
 // re-serialised, scheme version, ...) so the detail tells the user what to fix. Pure functions
 // over bytes, shared by `receive` and the offline `verify`.
 
-// One entry of a received request's "checks" (contract 6).
+// One entry of a received request's "checks" (docs/cli.md).
 struct SignatureCheck
 {
     QString check; // the scheme name, e.g. "standard-webhooks"

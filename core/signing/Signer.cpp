@@ -2,7 +2,7 @@
 
 #include "Crypto.h"
 
-// Each scheme of contract 3.4 is a few lines over Crypto: the work is in naming what is wrong
+// Each scheme of docs/signatures.md is a few lines over Crypto: the work is in naming what is wrong
 // with a secret in words the user can act on, without ever echoing the secret itself.
 
 namespace {

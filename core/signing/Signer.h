@@ -14,7 +14,7 @@ struct SignatureInput
 };
 
 namespace Signer {
-// The headers one `signatures` entry adds (contract 3.4), in order. `secret` is the resolved
+// The headers one `signatures` entry adds (docs/signatures.md), in order. `secret` is the resolved
 // value of config.secret. standard-webhooks picks v1 (whsec_) or v1a (whsk_) from the secret.
 // Errors name the field (e.g. "signatures[0].secret") and what is wrong with it.
 Result<HeaderList>

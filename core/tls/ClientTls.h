@@ -12,7 +12,7 @@
 #include <QString>
 #include <QStringList>
 
-// The client side of a profile's `tls` (contract 3.6): the QSslConfiguration an outgoing request
+// The client side of a profile's `tls` (docs/tls.md): the QSslConfiguration an outgoing request
 // uses, the public-key pin check, and a plain explanation of every way a server's certificate
 // can be refused, each naming the certificate and the setting that fixes it.
 namespace Tls {

@@ -11,9 +11,9 @@
 
 namespace TestSupport {
 
-QString sharedDir()
+QString dataDir()
 {
-    return qEnvironmentVariable("HOOKBENCH_SHARED_DIR");
+    return sourceDir() + QStringLiteral("/tests/data");
 }
 
 QString sourceDir()

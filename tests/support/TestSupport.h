@@ -13,7 +13,7 @@
 // Small helpers shared by the tests: where the shared folder and the CLI binary are, files,
 // secrets and a sample event.
 namespace TestSupport {
-QString sharedDir(); // ../shared (contract.md, vectors.json)
+QString dataDir(); // tests/data in the checkout (vectors.json: published vectors, each naming its source)
 QString sourceDir();
 QString cliPath(); // the built hookbench-cli
 QByteArray readFile(const QString& path);
@@ -42,6 +42,6 @@ CliRun runCli(const QStringList& args, const QProcessEnvironment& env, const QBy
 // The system environment with HOOKBENCH_DATA_DIR set to dataDir, then extra's variables.
 QProcessEnvironment cliEnvironment(const QString& dataDir, const QProcessEnvironment& extra = {});
 
-// One JSON object per non-empty line (contract 6's --json output).
+// One JSON object per non-empty line (docs/cli.md's --json output).
 QList<QJsonObject> jsonLines(const QByteArray& out);
 } // namespace TestSupport

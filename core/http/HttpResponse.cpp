@@ -1,7 +1,7 @@
 #include "HttpResponse.h"
 
 #include "HttpConnection.h"
-#include "ReceiverLog.h"
+#include "HttpLog.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -59,7 +59,7 @@ QByteArray serialize(const HttpResponse& response, bool headRequest, const QByte
             continue;
         }
         if (const auto valid = Headers::validate(name, value, QStringLiteral("response.headers")); !valid) {
-            qCWarning(lcReceiver) << "response header left out:" << valid.error().toString();
+            qCWarning(lcHttp) << "response header left out:" << valid.error().toString();
             continue;
         }
         hasDate = hasDate || name.compare("Date", Qt::CaseInsensitive) == 0;

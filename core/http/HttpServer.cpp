@@ -1,6 +1,6 @@
 #include "HttpServer.h"
 
-#include "ReceiverLog.h"
+#include "HttpLog.h"
 #include "tls/CertificateInfo.h"
 
 #include <QSslConfiguration>
@@ -89,10 +89,10 @@ Result<void> HttpServer::listen(const QHostAddress& address, quint16 port)
                      QStringLiteral("listen"));
     }
     if (!address.isLoopback()) {
-        qCWarning(lcReceiver).noquote() << "listening on" << address.toString()
+        qCWarning(lcHttp).noquote() << "listening on" << address.toString()
                                         << "- the receiver is reachable from the network, not only this machine";
     }
-    qCInfo(lcReceiver).noquote() << "listening on" << url();
+    qCInfo(lcHttp).noquote() << "listening on" << url();
     return {};
 }
 
@@ -148,7 +148,7 @@ void HttpServer::accept(qintptr descriptor)
         socket = std::make_unique<QTcpSocket>();
     }
     if (!socket->setSocketDescriptor(descriptor)) {
-        qCWarning(lcReceiver) << "could not take an accepted connection:" << socket->errorString();
+        qCWarning(lcHttp) << "could not take an accepted connection:" << socket->errorString();
         return;
     }
     if (full && m_refusing >= kMaxRefusing) {

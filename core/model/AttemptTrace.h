@@ -11,7 +11,7 @@
 
 // Everything known about one delivery attempt: the request exactly as sent, the answer,
 // timings, TLS and the outcome with its reason. Secret-bearing headers are remembered by
-// index so every rendering can mask them (contract section 2).
+// index so every rendering can mask them (docs/secrets.md).
 struct AttemptTrace
 {
     enum class Outcome
@@ -70,7 +70,7 @@ struct AttemptTrace
     static constexpr qsizetype ResponseBodyLimit = 1 << 20;
 
     static QString outcomeName(Outcome outcome);
-    // The contract 6 `send --json` line. Secret header values masked unless showSecrets.
+    // The docs/cli.md `send --json` line. Secret header values masked unless showSecrets.
     QJsonObject toJson(bool showSecrets = false) const;
     // Stored form (always masked) and back, for history.
     static AttemptTrace fromJson(const QJsonObject& json);

@@ -2,7 +2,7 @@
 
 #include <QtGlobal>
 
-// The bounds a peer cannot push the receiver past (contract section 5, `limits`). With them, the
+// The bounds a peer cannot push the receiver past (docs/receiver-format.md, `limits`). With them, the
 // memory one connection can hold is about maxBodyBytes + maxHeaderBytes + one read chunk, and
 // the number of connections is maxConnections.
 struct HttpLimits

@@ -8,7 +8,7 @@
 namespace {
 QJsonObject headersToJson(const HeaderList& headers, const std::function<QByteArray(int)>& valueAt)
 {
-    // An object, as contract 6 shows; a repeated header name keeps its values joined by ", ".
+    // An object, as docs/cli.md shows; a repeated header name keeps its values joined by ", ".
     QJsonObject out;
     for (int i = 0; i < headers.size(); ++i) {
         const auto name = QString::fromLatin1(headers.at(i).first);

@@ -1,6 +1,6 @@
 #include "HttpConnection.h"
 
-#include "ReceiverLog.h"
+#include "HttpLog.h"
 
 #include <QSslCipher>
 #include <QSslSocket>
@@ -169,7 +169,7 @@ HttpConnection::HttpConnection(QTcpSocket* socket,
         if (m_state == State::ReadingBody) {
             reject(408, QStringLiteral("no body bytes arrived for %1 ms").arg(m_limits.idleTimeoutMs));
         } else if (m_state == State::ReadingHead && !m_messageStarted) {
-            qCDebug(lcReceiver) << "connection" << m_id << "idle, closing";
+            qCDebug(lcHttp) << "connection" << m_id << "idle, closing";
             beginClose();
         }
     });
@@ -189,7 +189,7 @@ HttpConnection::HttpConnection(QTcpSocket* socket,
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::emitFinished);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error != QAbstractSocket::RemoteHostClosedError) {
-            qCDebug(lcReceiver) << "connection" << m_id << "socket error:" << m_socket->errorString();
+            qCDebug(lcHttp) << "connection" << m_id << "socket error:" << m_socket->errorString();
         }
         if (m_socket->state() == QAbstractSocket::UnconnectedState) {
             emitFinished();
@@ -578,7 +578,7 @@ void HttpConnection::dispatch()
     m_request.tls = m_tls;
     m_waitingFor = m_request.sequenceOnConnection;
 
-    qCDebug(lcReceiver) << "connection" << m_id << m_request.method << m_request.target << m_request.body.size()
+    qCDebug(lcHttp) << "connection" << m_id << m_request.method << m_request.target << m_request.body.size()
                         << "body bytes";
     const ReceivedRequest request = std::move(m_request);
     m_request = {};
@@ -625,7 +625,7 @@ void HttpConnection::drop(quint64 sequence)
     }
     m_waitingFor = 0;
     m_state = State::Closing;
-    qCDebug(lcReceiver) << "connection" << m_id << "dropped without an answer";
+    qCDebug(lcHttp) << "connection" << m_id << "dropped without an answer";
     m_socket->abort();
     emitFinished();
 }
@@ -659,7 +659,7 @@ void HttpConnection::reject(int status, const QString& reason)
     if (m_state == State::Closing) {
         return;
     }
-    qCInfo(lcReceiver).noquote() << "connection" << m_id << remote() << "refused with" << status << "-" << reason;
+    qCInfo(lcHttp).noquote() << "connection" << m_id << remote() << "refused with" << status << "-" << reason;
     // What was read of the request line: the method once the head is parsed, the target as sent.
     emit rejected(remote(), status, reason, m_request.method, QString::fromLatin1(m_request.target.left(2048)));
     m_waitingFor = 0;

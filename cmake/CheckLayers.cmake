@@ -1,0 +1,42 @@
+# Fails when a folder of core/ includes a header from a folder above it in the layer order.
+#   cmake -DCORE_DIR=<core> -DLAYERS="util;secrets;..." -P CheckLayers.cmake
+# The order is written once, in core/CMakeLists.txt (HOOKBENCH_CORE_LAYERS). A folder under
+# core/ that is missing from the list is an error too, so a new folder gets a place in it.
+if(NOT CORE_DIR OR NOT LAYERS)
+    message(FATAL_ERROR "CheckLayers: pass -DCORE_DIR=... -DLAYERS=...")
+endif()
+get_filename_component(CORE_DIR "${CORE_DIR}" ABSOLUTE)
+
+file(GLOB entries RELATIVE "${CORE_DIR}" "${CORE_DIR}/*")
+set(violations "")
+foreach(entry ${entries})
+    if(NOT IS_DIRECTORY "${CORE_DIR}/${entry}")
+        continue()
+    endif()
+    list(FIND LAYERS "${entry}" own)
+    if(own EQUAL -1)
+        string(APPEND violations "  core/${entry}/ has no place in HOOKBENCH_CORE_LAYERS (core/CMakeLists.txt)\n")
+        continue()
+    endif()
+    file(GLOB_RECURSE sources RELATIVE "${CORE_DIR}" "${CORE_DIR}/${entry}/*.h" "${CORE_DIR}/${entry}/*.cpp")
+    foreach(source ${sources})
+        file(STRINGS "${CORE_DIR}/${source}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"[^\"/]+/")
+        foreach(line ${includes})
+            string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"/]+)/.*$" "\\1" folder "${line}")
+            list(FIND LAYERS "${folder}" other)
+            if(other EQUAL -1)
+                continue() # not a core folder (a system or Qt header with a slash)
+            endif()
+            if(other GREATER own)
+                string(STRIP "${line}" line)
+                string(APPEND violations "  core/${source}: ${line}  (${entry} is below ${folder})\n")
+            endif()
+        endforeach()
+    endforeach()
+endforeach()
+
+if(violations)
+    message(FATAL_ERROR "core/ layering broken: a lower folder includes a higher one.\n"
+        "Order, lowest first: ${LAYERS}\n${violations}")
+endif()
+message(STATUS "core/ layering holds: ${LAYERS}")
