@@ -25,7 +25,7 @@ packages=(
     qtkeychain-qt6-dev libsecret-1-0 libhttp-parser-dev libssl-dev libsqlite3-dev
     gnome-keyring dbus dbus-bin xvfb xauth
     python3 python3-jwcrypto python3-jwt python3-cryptography python3-gi curl openssl
-    clang-format nginx-light wrk
+    clang-format nginx-light wrk clang-14 libclang-rt-14-dev
     qt6-translations-l10n libqt6svg6 appstream desktop-file-utils dpkg-dev file debootstrap
 )
 
@@ -79,6 +79,14 @@ case "$mode" in
             echo -n hookbench-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
             ctest --test-dir "$1" --output-on-failure -j "$2" --timeout 600
         ' sh "$build" "$jobs"
+        # The libFuzzer targets build and each runs a few seconds over its kept corpus, so they
+        # cannot stop linking unnoticed again (fuzz/README.md). HOOKBENCH_SKIP_FUZZ_SMOKE=1 leaves it out.
+        if [ "${HOOKBENCH_SKIP_FUZZ_SMOKE:-0}" = 1 ]; then
+            echo "== HOOKBENCH_SKIP_FUZZ_SMOKE=1: the fuzz targets were NOT built or run"
+        else
+            echo "== fuzz smoke: build the libFuzzer targets (clang-14, ASan + UBSan) and run each ${HOOKBENCH_FUZZ_SECONDS:-5} s"
+            FUZZ_BUILD_DIR="${build}-fuzz" "$top/fuzz/run.sh" all "${HOOKBENCH_FUZZ_SECONDS:-5}"
+        fi
         # The .deb on a clean Debian 12: debootstrap a minimal system, install the package with
         # only its declared dependencies, run both programs (docs/packaging.md). Needs root and
         # the Debian mirror; about 4 minutes the first time, under 1 minute once cached.
