@@ -41,7 +41,7 @@ struct AuthConfig
     QString value; // secret
     QString prefix;
 
-    // oauth2ClientCredentials and oauth2AuthorizationCode (docs/oauth2.md, 3.3)
+    // oauth2ClientCredentials and oauth2AuthorizationCode (docs/profile-format.md, docs/oauth2.md)
     QString tokenUrl;
     QString authServerUrl;
     QString tokenPath; // empty means "/oauth2/token"

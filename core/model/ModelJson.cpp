@@ -638,7 +638,7 @@ QJsonValue pairsToJson(const QList<QPair<QString, QString>>& pairs)
     return list;
 }
 
-// ---- auth (docs/profile-format.md "auth" - 3.3) ----
+// ---- auth (docs/profile-format.md "auth" to "oauth2AuthorizationCode") ----
 
 namespace {
 
