@@ -56,7 +56,7 @@ ReceiverConfig everyField()
     token.clientAuth = {u"post"_s};
     token.expiresIn = 60;
     config.tokenEndpoint = token;
-    config.limits = LimitsConfig {1024, 2048, 500, 4};
+    config.limits = LimitsConfig {1024, 2048, 500, 4, 4096};
     config.forwardTo = QUrl(u"http://127.0.0.1:9000/hooks"_s);
     return config;
 }
@@ -84,6 +84,7 @@ private slots:
         QCOMPARE(config->limits.maxHeaderBytes, 65536);
         QCOMPARE(config->limits.headerTimeoutMs, 10000);
         QCOMPARE(config->limits.maxConnections, 256);
+        QCOMPARE(config->limits.maxBufferedBodyBytes, 268435456);
         QVERIFY(config->forwardTo.isEmpty());
         QVERIFY(config->secretRefs().isEmpty());
         QCOMPARE(config->toJson().keys(), QStringList {u"format"_s});
@@ -309,6 +310,9 @@ private slots:
                                      << u"at least 1"_s;
         QTest::newRow("limits fraction") << r(R"("limits": {"maxBodyBytes": 1.5})") << u"limits.maxBodyBytes"_s
                                          << u"whole number"_s;
+        QTest::newRow("limits buffered below one body")
+            << r(R"("limits": {"maxBodyBytes": 2000, "maxBufferedBodyBytes": 1000})")
+            << u"limits.maxBufferedBodyBytes"_s << u"at least maxBodyBytes (2000)"_s;
         QTest::newRow("forward relative")
             << r(R"("forwardTo": "hooks")") << u"forwardTo"_s << u"absolute http or https"_s;
     }

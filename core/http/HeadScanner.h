@@ -32,6 +32,7 @@ public:
     Step scan(QByteArrayView data);
     void reset();
     qsizetype bytesSeen() const { return m_total; }
+    bool seenRequestLine() const { return m_seenRequestLine; } // the request line has ended
 
 private:
     qsizetype m_maxBytes;

@@ -55,34 +55,21 @@ int countHeaders(const HeaderList& headers, QByteArrayView name)
     return count;
 }
 
-void splitTarget(ReceivedRequest& request, bool isConnect)
+// Origin-form ("/hook?x=1"), asterisk-form ("*") and absolute-form ("http://host:81/hook?x=1")
+// alike: the path is the target up to the query, so an absolute-form target keeps the authority
+// its sender named (docs/receiver.md, "Framing rules").
+void splitTarget(ReceivedRequest& request)
 {
     const QByteArray& target = request.target;
-    if (target.startsWith('/') || target == "*") {
-        const qsizetype hash = target.indexOf('#');
-        const QByteArray withoutFragment = hash < 0 ? target : target.left(hash);
-        const qsizetype question = withoutFragment.indexOf('?');
-        if (question < 0) {
-            request.path = QString::fromUtf8(withoutFragment);
-        } else {
-            request.path = QString::fromUtf8(withoutFragment.left(question));
-            request.query = QString::fromUtf8(withoutFragment.mid(question + 1));
-        }
-        return;
+    const qsizetype hash = target.indexOf('#');
+    const QByteArray withoutFragment = hash < 0 ? target : target.left(hash);
+    const qsizetype question = withoutFragment.indexOf('?');
+    if (question < 0) {
+        request.path = QString::fromUtf8(withoutFragment);
+    } else {
+        request.path = QString::fromUtf8(withoutFragment.left(question));
+        request.query = QString::fromUtf8(withoutFragment.mid(question + 1));
     }
-    http_parser_url url;
-    http_parser_url_init(&url);
-    if (http_parser_parse_url(target.constData(), static_cast<size_t>(target.size()), isConnect ? 1 : 0, &url) != 0) {
-        return;
-    }
-    auto field = [&](int which) {
-        if (!(url.field_set & (1 << which))) {
-            return QString();
-        }
-        return QString::fromUtf8(target.mid(url.field_data[which].off, url.field_data[which].len));
-    };
-    request.path = field(UF_PATH);
-    request.query = field(UF_QUERY);
 }
 
 QString protocolName(QSsl::SslProtocol protocol)
@@ -133,7 +120,8 @@ HttpConnection::HttpConnection(QTcpSocket* socket,
                                quint64 id,
                                const HttpLimits& limits,
                                Handler handler,
-                               QObject* parent)
+                               QObject* parent,
+                               std::shared_ptr<HttpBodyBudget> budget)
     : QObject(parent)
     , m_socket(socket)
     , m_id(id)
@@ -141,7 +129,13 @@ HttpConnection::HttpConnection(QTcpSocket* socket,
     , m_handler(std::move(handler))
     , m_parser(std::make_unique<http_parser>())
     , m_scanner(limits.maxHeaderBytes)
+    , m_chunks(limits.maxBodyBytes, limits.maxHeaderBytes)
+    , m_budget(std::move(budget))
 {
+    if (!m_budget) {
+        m_budget = std::make_shared<HttpBodyBudget>();
+        m_budget->limit = limits.maxBufferedBodyBytes;
+    }
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kReadChunk);
     http_parser_init(m_parser.get(), HTTP_REQUEST);
@@ -208,7 +202,16 @@ HttpConnection::HttpConnection(QTcpSocket* socket,
     }
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    releaseBody();
+}
+
+void HttpConnection::releaseBody()
+{
+    m_budget->used -= m_bodyHeld;
+    m_bodyHeld = 0;
+}
 
 const http_parser_settings& HttpConnection::parserSettings()
 {
@@ -311,12 +314,9 @@ qsizetype HttpConnection::feed(const QByteArray& data)
             }
         }
         const HeadScanner::Step step = m_scanner.scan(data);
-        if (step.outcome == HeadScanner::Outcome::Malformed) {
-            reject(400, step.reason);
-            return data.size();
-        }
-        if (step.outcome == HeadScanner::Outcome::TooLarge) {
-            reject(431, step.reason);
+        if (step.outcome == HeadScanner::Outcome::Malformed || step.outcome == HeadScanner::Outcome::TooLarge) {
+            readRequestLineBefore(data.constData(), step.consumed - 1);
+            reject(step.outcome == HeadScanner::Outcome::TooLarge ? 431 : 400, step.reason);
             return data.size();
         }
         // Only the head goes to the parser here: what follows is parsed once the head passed
@@ -332,7 +332,40 @@ qsizetype HttpConnection::feed(const QByteArray& data)
         return parsed;
     }
     m_idleTimer.start(m_limits.idleTimeoutMs);
-    return execute(data.constData(), data.size());
+    if (!m_request.chunked) {
+        return execute(data.constData(), data.size());
+    }
+    // The chunked framing is checked here first (see ChunkScanner for why), and the parser gets
+    // the body up to its end and nothing after it; both must agree on where that is.
+    const ChunkScanner::Step step = m_chunks.scan(data);
+    if (step.outcome == ChunkScanner::Outcome::Refused) {
+        reject(step.status, step.reason);
+        return data.size();
+    }
+    const qsizetype parsed = execute(data.constData(), step.consumed);
+    if (m_state == State::Closing) {
+        return data.size();
+    }
+    if (m_messageComplete != (step.outcome == ChunkScanner::Outcome::Complete) || parsed != step.consumed) {
+        reject(400, QStringLiteral("the chunked body could not be parsed"));
+        return data.size();
+    }
+    return parsed;
+}
+
+void HttpConnection::readRequestLineBefore(const char* data, qsizetype length)
+{
+    // The head is refused at a byte the parser has not seen. Once the whole request line lies
+    // before that byte, let the parser read up to it, so the refusal names the method and
+    // target (see reject()).
+    if (HTTP_PARSER_ERRNO(m_parser.get()) == HPE_PAUSED) {
+        http_parser_pause(m_parser.get(), 0); // the previous request's pause
+    }
+    if (!m_scanner.seenRequestLine() || length <= 0 || HTTP_PARSER_ERRNO(m_parser.get()) != HPE_OK) {
+        return;
+    }
+    m_chunkStart = data;
+    http_parser_execute(m_parser.get(), &parserSettings(), data, static_cast<size_t>(length));
 }
 
 qsizetype HttpConnection::execute(const char* data, qsizetype length)
@@ -469,6 +502,10 @@ int HttpConnection::headersComplete()
     if (p.http_major != 1) {
         return failFromCallback(505, QStringLiteral("only HTTP/1.0 and HTTP/1.1 are supported"));
     }
+    if (p.method == HTTP_CONNECT) {
+        // As nginx answers it: a tunnel is not a request this server could hand on.
+        return failFromCallback(400, QStringLiteral("CONNECT is not supported: the receiver is not a proxy"));
+    }
     const int hosts = countHeaders(headers, "Host");
     if (hosts > 1 || (p.http_minor >= 1 && hosts == 0)) {
         return failFromCallback(400, QStringLiteral("an HTTP/1.1 request needs exactly one Host header"));
@@ -518,7 +555,7 @@ int HttpConnection::headersComplete()
 
     m_request.chunked = chunked;
     m_request.keepAlive = http_should_keep_alive(&p) != 0;
-    splitTarget(m_request, p.method == HTTP_CONNECT);
+    splitTarget(m_request);
     m_state = State::ReadingBody;
     m_idleTimer.start(m_limits.idleTimeoutMs);
     return 0;
@@ -542,6 +579,16 @@ int HttpConnection::onBody(http_parser* parser, const char* at, size_t length)
         return self->failFromCallback(
             413, QStringLiteral("the body is larger than the limit of %1 bytes").arg(self->m_limits.maxBodyBytes));
     }
+    HttpBodyBudget& budget = *self->m_budget;
+    if (budget.used + static_cast<qint64>(length) > budget.limit) {
+        return self->failFromCallback(503,
+                                      QStringLiteral("the request bodies being received add up to more than the"
+                                                     " limit of %1 bytes for all connections together; try again"
+                                                     " later")
+                                          .arg(budget.limit));
+    }
+    budget.used += static_cast<qint64>(length);
+    self->m_bodyHeld += static_cast<qint64>(length);
     self->m_request.body.append(at, static_cast<qsizetype>(length));
     return 0;
 }
@@ -579,7 +626,7 @@ void HttpConnection::dispatch()
     m_waitingFor = m_request.sequenceOnConnection;
 
     qCDebug(lcHttp) << "connection" << m_id << m_request.method << m_request.target << m_request.body.size()
-                        << "body bytes";
+                    << "body bytes";
     const ReceivedRequest request = std::move(m_request);
     m_request = {};
     if (m_handler) {
@@ -600,6 +647,7 @@ void HttpConnection::respond(quint64 sequence, HttpResponse response)
         return;
     }
     m_waitingFor = 0;
+    releaseBody();
     const bool close = m_closeAfter || response.closeConnection;
     QByteArray connection;
     if (close) {
@@ -624,6 +672,7 @@ void HttpConnection::drop(quint64 sequence)
         return;
     }
     m_waitingFor = 0;
+    releaseBody();
     m_state = State::Closing;
     qCDebug(lcHttp) << "connection" << m_id << "dropped without an answer";
     m_socket->abort();
@@ -646,6 +695,7 @@ void HttpConnection::startNextRequest()
     m_failStatus = 0;
     m_failReason.clear();
     m_scanner.reset();
+    m_chunks.reset();
     m_state = State::ReadingHead;
     m_idleTimer.start(m_limits.idleTimeoutMs);
     // Pipelined bytes may already be waiting in m_pending or the socket; no readyRead will come
@@ -660,10 +710,19 @@ void HttpConnection::reject(int status, const QString& reason)
         return;
     }
     qCInfo(lcHttp).noquote() << "connection" << m_id << remote() << "refused with" << status << "-" << reason;
-    // What was read of the request line: the method once the head is parsed, the target as sent.
+    // What was read of the request line, the target as sent. The parser reads the method before
+    // the target, so once there is a target the method is known, even when the head was refused
+    // before it was complete (by the head scanner, or by the parser itself).
+    if (m_request.method.isEmpty() && !m_request.target.isEmpty()) {
+        m_request.method = QString::fromLatin1(http_method_str(static_cast<http_method>(m_parser->method)));
+    }
     emit rejected(remote(), status, reason, m_request.method, QString::fromLatin1(m_request.target.left(2048)));
     m_waitingFor = 0;
+    releaseBody();
     HttpResponse response = HttpResponse::text(status, reason.toUtf8() + '\n');
+    if (status == 503) {
+        response.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+    }
     m_socket->write(HttpWire::serialize(response, false, QByteArrayLiteral("close")));
     beginClose();
 }
@@ -705,6 +764,7 @@ void HttpConnection::emitFinished()
     }
     m_finishedEmitted = true;
     m_state = State::Closing;
+    releaseBody();
     m_headTimer.stop();
     m_idleTimer.stop();
     m_lingerTimer.stop();

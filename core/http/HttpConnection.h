@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChunkScanner.h"
 #include "HeadScanner.h"
 #include "HttpLimits.h"
 #include "HttpResponse.h"
@@ -30,8 +31,15 @@ public:
     using Handler = std::function<void(const ReceivedRequest&, HttpResponder)>;
 
     // Takes ownership of `socket` (re-parented). For a QSslSocket in server mode, encryption is
-    // expected to have been started; requests are read once it is established.
-    HttpConnection(QTcpSocket* socket, quint64 id, const HttpLimits& limits, Handler handler, QObject* parent);
+    // expected to have been started; requests are read once it is established. `budget` is shared
+    // by all of a server's connections (limits.maxBufferedBodyBytes); without one the connection
+    // keeps its own.
+    HttpConnection(QTcpSocket* socket,
+                   quint64 id,
+                   const HttpLimits& limits,
+                   Handler handler,
+                   QObject* parent,
+                   std::shared_ptr<HttpBodyBudget> budget = {});
     ~HttpConnection() override;
 
     quint64 id() const { return m_id; }
@@ -78,6 +86,8 @@ private:
     void dispatch();
     void startNextRequest();
     void reject(int status, const QString& reason);
+    void readRequestLineBefore(const char* data, qsizetype length);
+    void releaseBody();
     void beginClose();
     void finishWriteSide();
     void onEncrypted();
@@ -93,10 +103,13 @@ private:
     State m_state = State::ReadingHead;
     std::unique_ptr<http_parser> m_parser;
     HeadScanner m_scanner;
-    QByteArray m_pending; // read from the socket, not yet parsed (at most one read chunk)
-    QTimer m_headTimer;   // headerTimeoutMs: until the head is complete
-    QTimer m_idleTimer;   // idleTimeoutMs: keep-alive wait, silence inside a body
-    QTimer m_lingerTimer; // bounds the graceful close
+    ChunkScanner m_chunks;
+    std::shared_ptr<HttpBodyBudget> m_budget;
+    qint64 m_bodyHeld = 0; // this connection's share of m_budget->used
+    QByteArray m_pending;  // read from the socket, not yet parsed (at most one read chunk)
+    QTimer m_headTimer;    // headerTimeoutMs: until the head is complete
+    QTimer m_idleTimer;    // idleTimeoutMs: keep-alive wait, silence inside a body
+    QTimer m_lingerTimer;  // bounds the graceful close
     TlsSessionInfo m_tls;
 
     // The request being read.

@@ -41,6 +41,7 @@ HttpServer::~HttpServer() = default;
 void HttpServer::setLimits(const HttpLimits& limits)
 {
     m_limits = limits;
+    m_bodyBudget->limit = limits.maxBufferedBodyBytes;
     // http_parser has its own, process-wide cap on header bytes (80 KiB by default); keep it
     // above ours so that ours, with its clearer answer, is the one that applies.
     http_parser_set_max_header_size(static_cast<uint32_t>(std::max(80 * 1024, limits.maxHeaderBytes + 1024)));
@@ -90,7 +91,7 @@ Result<void> HttpServer::listen(const QHostAddress& address, quint16 port)
     }
     if (!address.isLoopback()) {
         qCWarning(lcHttp).noquote() << "listening on" << address.toString()
-                                        << "- the receiver is reachable from the network, not only this machine";
+                                    << "- the receiver is reachable from the network, not only this machine";
     }
     qCInfo(lcHttp).noquote() << "listening on" << url();
     return {};
@@ -176,7 +177,7 @@ void HttpServer::accept(qintptr descriptor)
     }
 
     const quint64 id = m_nextConnectionId++;
-    auto* connection = new HttpConnection(socket.release(), id, m_limits, m_handler, this);
+    auto* connection = new HttpConnection(socket.release(), id, m_limits, m_handler, this, m_bodyBudget);
     connect(connection, &HttpConnection::rejected, this, &HttpServer::requestRejected);
     if (full) {
         ++m_refusing;

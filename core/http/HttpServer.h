@@ -56,6 +56,8 @@ public:
     quint16 serverPort() const;
     QString url() const; // "http://127.0.0.1:8787" (https with TLS)
     int connectionCount() const { return m_active; }
+    // Body bytes all connections hold now (bounded by limits().maxBufferedBodyBytes).
+    qint64 bufferedBodyBytes() const { return m_bodyBudget->used; }
 
 signals:
     // A connection or request refused by the transport rules: over a limit, ambiguous framing,
@@ -72,6 +74,8 @@ private:
     void accept(qintptr descriptor);
 
     HttpLimits m_limits;
+    // Shared with the connections, which may outlive this object's members during destruction.
+    std::shared_ptr<HttpBodyBudget> m_bodyBudget = std::make_shared<HttpBodyBudget>();
     Handler m_handler;
     std::unique_ptr<HttpTlsConfig> m_tls;
     Listener* m_listener = nullptr;

@@ -389,11 +389,18 @@ QJsonObject jwksServeToJson(const JwksServeConfig& config)
 LimitsConfig readLimits(Object& object)
 {
     LimitsConfig limits;
-    object.allowKeys({u"maxBodyBytes"_s, u"maxHeaderBytes"_s, u"headerTimeoutMs"_s, u"maxConnections"_s});
+    object.allowKeys(
+        {u"maxBodyBytes"_s, u"maxHeaderBytes"_s, u"headerTimeoutMs"_s, u"maxConnections"_s, u"maxBufferedBodyBytes"_s});
     object.integer(u"maxBodyBytes"_s, limits.maxBodyBytes, 1);
     object.integer(u"maxHeaderBytes"_s, limits.maxHeaderBytes, 1);
     object.integer(u"headerTimeoutMs"_s, limits.headerTimeoutMs, 1);
     object.integer(u"maxConnections"_s, limits.maxConnections, 1);
+    object.integer(u"maxBufferedBodyBytes"_s, limits.maxBufferedBodyBytes, 1);
+    if (!object.failed() && limits.maxBufferedBodyBytes < limits.maxBodyBytes) {
+        object.fail(u"maxBufferedBodyBytes"_s,
+                    u"must be at least maxBodyBytes (%1), or a body of the allowed size could never be received"_s.arg(
+                        limits.maxBodyBytes));
+    }
     return limits;
 }
 
@@ -412,6 +419,9 @@ QJsonObject limitsToJson(const LimitsConfig& limits)
     }
     if (limits.maxConnections != defaults.maxConnections) {
         out.insert(u"maxConnections"_s, limits.maxConnections);
+    }
+    if (limits.maxBufferedBodyBytes != defaults.maxBufferedBodyBytes) {
+        out.insert(u"maxBufferedBodyBytes"_s, limits.maxBufferedBodyBytes);
     }
     return out;
 }

@@ -114,6 +114,7 @@ struct LimitsConfig
     int maxHeaderBytes = 65536;
     int headerTimeoutMs = 10000;
     int maxConnections = 256;
+    qint64 maxBufferedBodyBytes = 268435456; // all connections' bodies together; at least maxBodyBytes
 
     bool operator==(const LimitsConfig&) const = default;
 };

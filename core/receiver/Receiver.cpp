@@ -14,6 +14,8 @@
 #include <QStringDecoder>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace {
 
 // An unknown kid fetches verify.jws.jwksUrl again at most this often, so a stream of tokens with
@@ -214,6 +216,8 @@ Result<void> Receiver::start(const ReceiverConfig& config, const SecretValues& s
     limits.maxHeaderBytes = config.limits.maxHeaderBytes;
     limits.headerTimeoutMs = config.limits.headerTimeoutMs;
     limits.maxConnections = config.limits.maxConnections;
+    // A body of the allowed size must always fit (the file format refuses less; the GUI may not).
+    limits.maxBufferedBodyBytes = std::max(config.limits.maxBufferedBodyBytes, config.limits.maxBodyBytes);
     m_server->setLimits(limits);
 
     if (config.tls) {
