@@ -118,9 +118,10 @@ CheckEndpointDialog::CheckEndpointDialog(const EndpointProfile& profile,
     m_legend->setObjectName(QStringLiteral("checkLegendLabel"));
     m_legend->setWordWrap(true);
     m_legend->setTextFormat(Qt::RichText);
+    // One entry per level, each kept on one line so the legend wraps only between entries.
     const auto badge = [](Conformance::Verdict verdict, const QString& meaning) {
-        return QStringLiteral("<span style=\"background-color:%1; color:white; font-weight:bold\">&nbsp;%2&nbsp;</span>"
-                              "&nbsp;%3")
+        return QStringLiteral("<span style=\"white-space:nowrap\"><span style=\"background-color:%1; color:white;"
+                              " font-weight:bold\">&nbsp;%2&nbsp;</span>&nbsp;%3</span>")
             .arg(verdictColor(verdict).name(), verdictText(verdict).toHtmlEscaped(), meaning.toHtmlEscaped());
     };
     m_legend->setText(QStringList {
@@ -264,11 +265,11 @@ void CheckEndpointDialog::showSummary(bool passed)
     } else {
         text = tr("✓ Conforms: no case failed (%1).").arg(tally);
         if (warn > 0) {
-            text += QLatin1Char(' ') + tr("%n warning(s): hardening gaps worth closing, see the rows.", nullptr, warn);
+            text += QLatin1Char(' ') + tr("Warnings (hardening gaps worth closing): %1, see the rows.").arg(warn);
         }
         if (unverified > 0) {
             text += QLatin1Char(' ')
-                    + tr("%n case(s) cannot be judged from outside: confirm them by hand.", nullptr, unverified);
+                    + tr("Unverified (cannot be judged from outside): %1, confirm them by hand.").arg(unverified);
         }
         colour = verdictColor(warn > 0 ? Conformance::Verdict::Warn : Conformance::Verdict::Ok);
     }
