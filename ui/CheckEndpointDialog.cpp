@@ -244,7 +244,9 @@ void CheckEndpointDialog::showSummary(bool passed)
     QStringList counts;
     for (int i = 0; i < Conformance::VerdictCount; ++i) {
         if (summary.counts[i] > 0) {
-            counts << tr("%1 %2").arg(summary.counts[i]).arg(verdictText(Conformance::Verdict(i)));
+            counts << tr("%1 %2", "a count and a verdict level: 3 ok")
+                          .arg(summary.counts[i])
+                          .arg(verdictText(Conformance::Verdict(i)));
         }
     }
     const QString tally = counts.join(QStringLiteral(", "));
