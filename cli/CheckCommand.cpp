@@ -61,8 +61,8 @@ QString row(const Conformance::CaseResult& result)
                        .arg(result.name.leftJustified(26),
                             Conformance::expectationName(result.expectation).leftJustified(17),
                             result.answerText().leftJustified(26),
-                            result.verdict);
-    if (!result.ok) {
+                            Conformance::verdictName(result.verdict));
+    if (result.verdict != Conformance::Verdict::Ok && result.verdict != Conformance::Verdict::Unverified) {
         line += QStringLiteral("    risk: %1\n").arg(result.risk);
         line += QStringLiteral("    sent: %1\n").arg(result.description);
         if (!result.bodyHint.isEmpty()) {
@@ -173,13 +173,23 @@ int runCheck(QCommandLineParser& parser, const QString& command)
     runner.start(profile, secrets.value(), cases.value(), options);
     loop.exec();
 
-    const auto& results = runner.results();
-    const auto ok = std::count_if(results.cbegin(), results.cend(), [](const auto& r) { return r.ok; });
+    const bool strict = parser.isSet(QStringLiteral("strict"));
+    const Conformance::Summary summary = Conformance::summarize(runner.results());
     if (!json) {
-        printOut(QStringLiteral("%1 cases: %2 ok, %3 not ok\n").arg(results.size()).arg(ok).arg(results.size() - ok));
+        QString verdict;
+        if (!summary.validAccepted) {
+            verdict = QStringLiteral("the valid delivery was not accepted");
+        } else if (summary.count(Conformance::Verdict::Fail) > 0) {
+            verdict = QStringLiteral("failed");
+        } else if (strict && summary.count(Conformance::Verdict::Warn) > 0) {
+            verdict = QStringLiteral("failed (--strict counts warn)");
+        } else {
+            verdict = QStringLiteral("passed");
+        }
+        printOut(QStringLiteral("%1; %2\n").arg(summary.text(), verdict));
         std::fflush(stdout);
     }
-    return runner.allOk() ? Success : WorkFailed;
+    return runner.passed(strict) ? Success : WorkFailed;
 }
 
 } // namespace
@@ -187,12 +197,15 @@ int runCheck(QCommandLineParser& parser, const QString& command)
 Command checkCommand()
 {
     return {QStringLiteral("check"),
-            QStringLiteral("check --profile P.json [--event E.json] [--json] [--tolerance-s S] [--duplicate-status N]"),
+            QStringLiteral(
+                "check --profile P.json [--event E.json] [--json] [--strict] [--tolerance-s S] [--duplicate-status N]"),
             QStringLiteral("Conformance check: does the endpoint refuse tampered, replayed and unsigned webhooks?"),
             [](QCommandLineParser& parser) {
                 addProfileOption(parser);
                 addEventOptions(parser);
                 parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per case.")});
+                parser.addOption({QStringLiteral("strict"),
+                                  QStringLiteral("Exit 1 on a warn too (a hardening gap), not only on a fail.")});
                 parser.addOption({QStringLiteral("tolerance-s"),
                                   QStringLiteral("The timestamp tolerance the endpoint should apply (default 300, or"
                                                  " check.toleranceSeconds in the profile)."),

@@ -28,6 +28,9 @@ packages=(
     clang-format nginx-light wrk clang-14 libclang-rt-14-dev
     qt6-translations-l10n libqt6svg6 appstream desktop-file-utils dpkg-dev file debootstrap
 )
+# Node.js and npm for tests/interop. A Node.js that ships its own npm (NodeSource's, which conflicts
+# with Debian's npm package) is used as it is.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 install_missing() {
     local missing=()
@@ -45,6 +48,14 @@ install_missing() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# tests/interop/consumers: the webhook libraries at the versions its package-lock.json pins.
+install_interop_consumers() {
+    local dir="$top/tests/interop/consumers"
+    [ -d "$dir/node_modules" ] && return 0
+    echo "== npm ci in tests/interop/consumers"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+}
+
 configure_and_build() {
     local werror=$1
     cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOOKBENCH_WERROR="$werror"
@@ -52,6 +63,7 @@ configure_and_build() {
 }
 
 install_missing
+case "$mode" in test | deps) install_interop_consumers ;; esac
 [ "$mode" = deps ] && exit 0
 
 case "$mode" in

@@ -147,7 +147,8 @@ private slots:
         for (const auto& line : lines) {
             cases.append(line.value(QStringLiteral("case")).toString());
             QVERIFY2(line.value(QStringLiteral("ok")).toBool(), QJsonDocument(line).toJson().constData());
-            for (const char* key : {"case", "expect", "status", "ok", "risk"}) {
+            QCOMPARE(line.value(QStringLiteral("verdict")).toString(), QStringLiteral("ok"));
+            for (const char* key : {"case", "expect", "status", "verdict", "ok", "risk"}) {
                 QVERIFY2(line.contains(QLatin1String(key)), key);
             }
             const QString expect = line.value(QStringLiteral("expect")).toString();
@@ -182,6 +183,8 @@ private slots:
         for (const auto& line : lines) {
             const bool duplicate = line.value(QStringLiteral("case")).toString() == QLatin1String("duplicate-event");
             QVERIFY2(line.value(QStringLiteral("ok")).toBool() != duplicate, QJsonDocument(line).toJson().constData());
+            QCOMPARE(line.value(QStringLiteral("verdict")).toString(),
+                     duplicate ? QStringLiteral("fail") : QStringLiteral("ok"));
             if (duplicate) {
                 QCOMPARE(line.value(QStringLiteral("status")).toInt(), 202);
                 QVERIFY(line.value(QStringLiteral("note")).toString().contains(QStringLiteral("not recognised")));
@@ -203,12 +206,70 @@ private slots:
             QVERIFY2(at >= 0, qPrintable(name));
             const QString row = out.mid(at + 1, out.indexOf(QLatin1Char('\n'), at + 1) - at - 1);
             QVERIFY2(row.contains(QStringLiteral("200 OK")), qPrintable(row));
-            const bool reject = name != QLatin1String("valid") && name != QLatin1String("duplicate-event");
-            QVERIFY2(row.endsWith(reject ? QStringLiteral("FAIL") : QStringLiteral("ok")), qPrintable(row));
+            const QString verdict = name == QLatin1String("valid")             ? QStringLiteral("ok")
+                                    : name == QLatin1String("duplicate-event") ? QStringLiteral("unverified")
+                                    : name == QLatin1String("timestamp-ahead") ? QStringLiteral("warn")
+                                                                               : QStringLiteral("fail");
+            QVERIFY2(row.endsWith(QLatin1Char(' ') + verdict), qPrintable(row));
         }
         QVERIFY(out.contains(QStringLiteral("    risk: An endpoint that does not require credentials")));
-        QVERIFY(out.contains(QStringLiteral("17 cases: 2 ok, 15 not ok")));
+        QVERIFY(out.contains(QStringLiteral("    risk: An endpoint that accepts future timestamps")));
+        QVERIFY(out.contains(QStringLiteral("\n17 cases: 1 ok, 1 warn, 1 unverified, 14 fail; failed\n")));
         QCOMPARE(server.requests().size(), 17);
+    }
+
+    // A server scripted per case (the cases go out one by one, in a fixed order): exit 1 only on a
+    // fail, or on a warn with --strict; an unclear answer to a hostile case does not fail the run.
+    void exitRuleAndStrict()
+    {
+        // A fresh server per run: it answers `accepted` with `status`, the valid delivery 202, the
+        // duplicate 200 (told apart from the first delivery: ok) and every other case 401.
+        const auto run = [this](const QString& accepted, int status, const QStringList& flags) {
+            LoopbackServer server;
+            QList<LoopbackServer::Response> responses {LoopbackServer::Response {202, "Accepted"},
+                                                       LoopbackServer::Response {200, "OK"}};
+            for (qsizetype i = 2; i < m_expectedCases.size(); ++i) {
+                responses.append(m_expectedCases.at(i) == accepted
+                                     ? LoopbackServer::Response {status, status == 200 ? "OK" : "Oops"}
+                                     : LoopbackServer::Response {401, "Unauthorized"});
+            }
+            server.setResponses(responses);
+            return cli(QStringList {QStringLiteral("check"),
+                                    QStringLiteral("--profile"),
+                                    profile(QString::fromLatin1(server.url("")))}
+                       + flags);
+        };
+        const auto row = [](const Run& run, const QString& name) {
+            for (const auto& line : jsonLines(run.out)) {
+                if (line.value(QStringLiteral("case")).toString() == name) {
+                    return line;
+                }
+            }
+            return QJsonObject {};
+        };
+
+        const Run warn = run(QStringLiteral("timestamp-ahead"), 200, {QStringLiteral("--json")});
+        QVERIFY2(warn.exitCode == 0, warn.out.constData());
+        QCOMPARE(row(warn, QStringLiteral("timestamp-ahead")).value(QStringLiteral("verdict")).toString(),
+                 QStringLiteral("warn"));
+        QCOMPARE(row(warn, QStringLiteral("timestamp-ahead")).value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(row(warn, QStringLiteral("duplicate-event")).value(QStringLiteral("verdict")).toString(),
+                 QStringLiteral("ok"));
+
+        const Run strict = run(QStringLiteral("timestamp-ahead"), 200, {QStringLiteral("--strict")});
+        QCOMPARE(strict.exitCode, 1);
+        QVERIFY2(strict.out.contains("\n17 cases: 16 ok, 1 warn; failed (--strict counts warn)\n"),
+                 strict.out.constData());
+
+        const Run unclear = run(QStringLiteral("tampered-body"), 500, {});
+        QVERIFY2(unclear.exitCode == 0, unclear.out.constData());
+        QVERIFY2(unclear.out.contains("\n17 cases: 16 ok, 1 unclear; passed\n"), unclear.out.constData());
+
+        const Run fail = run(QStringLiteral("wrong-secret-github"), 200, {QStringLiteral("--json")});
+        QCOMPARE(fail.exitCode, 1);
+        QCOMPARE(row(fail, QStringLiteral("wrong-secret-github")).value(QStringLiteral("verdict")).toString(),
+                 QStringLiteral("fail"));
+        QCOMPARE(row(fail, QStringLiteral("wrong-secret-github")).value(QStringLiteral("ok")).toBool(), false);
     }
 
     void errorsAndExitCodes()
@@ -252,7 +313,7 @@ private slots:
 
         const Run help = cli({QStringLiteral("check"), QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        QVERIFY(help.out.contains("check --profile P.json [--event E.json] [--json]"));
+        QVERIFY(help.out.contains("check --profile P.json [--event E.json] [--json] [--strict]"));
     }
 };
 

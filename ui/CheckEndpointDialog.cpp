@@ -113,7 +113,25 @@ CheckEndpointDialog::CheckEndpointDialog(const EndpointProfile& profile,
     m_table->setColumnWidth(CaseColumn, 190);
     m_table->setColumnWidth(ExpectationColumn, 120);
     m_table->setColumnWidth(AnswerColumn, 140);
-    m_table->setColumnWidth(VerdictColumn, 70);
+    m_table->setColumnWidth(VerdictColumn, 90);
+    m_legend = new QLabel(this);
+    m_legend->setObjectName(QStringLiteral("checkLegendLabel"));
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
+    // One entry per level, each kept on one line so the legend wraps only between entries.
+    const auto badge = [](Conformance::Verdict verdict, const QString& meaning) {
+        return QStringLiteral("<span style=\"white-space:nowrap\"><span style=\"background-color:%1; color:white;"
+                              " font-weight:bold\">&nbsp;%2&nbsp;</span>&nbsp;%3</span>")
+            .arg(verdictColor(verdict).name(), verdictText(verdict).toHtmlEscaped(), meaning.toHtmlEscaped());
+    };
+    m_legend->setText(QStringList {
+        badge(Conformance::Verdict::Ok, tr("the answer a correct endpoint gives")),
+        badge(Conformance::Verdict::Warn, tr("a hardening gap, often a library's default; not a forgery")),
+        badge(Conformance::Verdict::Unverified, tr("looks right, but cannot be judged from outside: confirm it")),
+        badge(Conformance::Verdict::Fail, tr("accepted what an attacker could forge or replay")),
+        badge(Conformance::Verdict::Unclear, tr("the answer says nothing about the request")),
+    }
+                          .join(QStringLiteral("&nbsp;&nbsp; ")));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("checkSummaryLabel"));
     m_summary->setWordWrap(true);
@@ -125,6 +143,7 @@ CheckEndpointDialog::CheckEndpointDialog(const EndpointProfile& profile,
     layout->addWidget(m_heading);
     layout->addWidget(m_progress);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_legend);
     layout->addWidget(m_summary);
     layout->addWidget(buttons);
     resize(980, 620);
@@ -142,11 +161,47 @@ QString CheckEndpointDialog::summary() const
     return m_summary->text();
 }
 
+QString CheckEndpointDialog::verdictText(Conformance::Verdict verdict)
+{
+    switch (verdict) {
+        case Conformance::Verdict::Ok:
+            return tr("ok");
+        case Conformance::Verdict::Warn:
+            return tr("warn");
+        case Conformance::Verdict::Unverified:
+            return tr("unverified");
+        case Conformance::Verdict::Fail:
+            return tr("fail");
+        case Conformance::Verdict::Unclear:
+            return tr("unclear");
+    }
+    return {};
+}
+
+QColor CheckEndpointDialog::verdictColor(Conformance::Verdict verdict)
+{
+    // White text on each; distinct in hue for colour-blind readers too (green, amber, blue, red, grey),
+    // and the word is always there.
+    switch (verdict) {
+        case Conformance::Verdict::Ok:
+            return {0x2e, 0x7d, 0x32};
+        case Conformance::Verdict::Warn:
+            return {0xb2, 0x6a, 0x00};
+        case Conformance::Verdict::Unverified:
+            return {0x15, 0x65, 0xc0};
+        case Conformance::Verdict::Fail:
+            return {0xc6, 0x28, 0x28};
+        case Conformance::Verdict::Unclear:
+            return {0x61, 0x61, 0x61};
+    }
+    return {};
+}
+
 void CheckEndpointDialog::fail(const QString& message)
 {
     m_summary->setText(tr("Not checked: %1").arg(message));
     m_finished = true;
-    m_allOk = false;
+    m_passed = false;
     m_again->setEnabled(true);
     emit finished(false);
 }
@@ -154,7 +209,7 @@ void CheckEndpointDialog::fail(const QString& message)
 void CheckEndpointDialog::start()
 {
     m_finished = false;
-    m_allOk = false;
+    m_passed = false;
     m_again->setEnabled(false);
     m_table->setRowCount(0);
     m_summary->setText(tr("Preparing the cases…"));
@@ -178,24 +233,54 @@ void CheckEndpointDialog::start()
                     &Conformance::Runner::caseFinished,
                     this,
                     [this](int index, const Conformance::CaseResult& result) { addResult(index, result); });
-            connect(m_runner, &Conformance::Runner::finished, this, [this](bool allOk) {
-                const auto& results = m_runner->results();
-                const int ok = int(std::count_if(results.cbegin(), results.cend(), [](const auto& r) { return r.ok; }));
-                m_allOk = allOk;
-                m_finished = true;
-                m_again->setEnabled(true);
-                m_summary->setText(allOk ? tr("✓ Conforms: all %1 cases behaved.").arg(results.size())
-                                         : tr("✗ Does not conform: %1 of %2 cases ok, %3 not ok. Each failing row says "
-                                              "what an attacker could do.")
-                                               .arg(ok)
-                                               .arg(results.size())
-                                               .arg(results.size() - ok));
-                m_summary->setStyleSheet(allOk ? QStringLiteral("color: #2e7d32; font-weight: bold")
-                                               : QStringLiteral("color: #c62828; font-weight: bold"));
-                emit finished(allOk);
-            });
+            connect(m_runner, &Conformance::Runner::finished, this, [this](bool passed) { showSummary(passed); });
             m_runner->start(prepared.value().profile, prepared.value().secrets, m_cases, Conformance::Options {});
         });
+}
+
+void CheckEndpointDialog::showSummary(bool passed)
+{
+    const Conformance::Summary summary = Conformance::summarize(m_runner->results());
+    QStringList counts;
+    for (int i = 0; i < Conformance::VerdictCount; ++i) {
+        if (summary.counts[i] > 0) {
+            counts << tr("%1 %2", "a count and a verdict level: 3 ok")
+                          .arg(summary.counts[i])
+                          .arg(verdictText(Conformance::Verdict(i)));
+        }
+    }
+    const QString tally = counts.join(QStringLiteral(", "));
+    const int warn = summary.count(Conformance::Verdict::Warn);
+    const int unverified = summary.count(Conformance::Verdict::Unverified);
+    QString text;
+    QColor colour;
+    if (!summary.validAccepted) {
+        text = tr("✗ Does not conform: the valid delivery was not accepted, so the other answers prove nothing (%1).")
+                   .arg(tally);
+        colour = verdictColor(Conformance::Verdict::Fail);
+    } else if (!passed) {
+        text = tr("✗ Does not conform: %1 of %2 cases failed (%3). Each failing row says what an attacker could do.")
+                   .arg(summary.count(Conformance::Verdict::Fail))
+                   .arg(summary.total)
+                   .arg(tally);
+        colour = verdictColor(Conformance::Verdict::Fail);
+    } else {
+        text = tr("✓ Conforms: no case failed (%1).").arg(tally);
+        if (warn > 0) {
+            text += QLatin1Char(' ') + tr("Warnings (hardening gaps worth closing): %1, see the rows.").arg(warn);
+        }
+        if (unverified > 0) {
+            text += QLatin1Char(' ')
+                    + tr("Unverified (cannot be judged from outside): %1, confirm them by hand.").arg(unverified);
+        }
+        colour = verdictColor(warn > 0 ? Conformance::Verdict::Warn : Conformance::Verdict::Ok);
+    }
+    m_passed = passed;
+    m_finished = true;
+    m_again->setEnabled(true);
+    m_summary->setText(text);
+    m_summary->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(colour.name()));
+    emit finished(passed);
 }
 
 void CheckEndpointDialog::addResult(int index, const Conformance::CaseResult& result)
@@ -210,12 +295,11 @@ void CheckEndpointDialog::addResult(int index, const Conformance::CaseResult& re
     m_table->setItem(row, CaseColumn, item(result.name));
     m_table->setItem(row, ExpectationColumn, item(Conformance::expectationName(result.expectation)));
     m_table->setItem(row, AnswerColumn, item(result.answerText()));
-    auto* verdict = item(result.verdict);
+    auto* verdict = item(verdictText(result.verdict));
+    verdict->setData(Qt::UserRole, Conformance::verdictName(result.verdict));
     verdict->setTextAlignment(Qt::AlignCenter);
     verdict->setForeground(Qt::white);
-    verdict->setBackground(result.ok                                 ? QColor(0x2e, 0x7d, 0x32)
-                           : result.verdict == QLatin1String("FAIL") ? QColor(0xc6, 0x28, 0x28)
-                                                                     : QColor(0xb2, 0x6a, 0x00));
+    verdict->setBackground(verdictColor(result.verdict));
     m_table->setItem(row, VerdictColumn, verdict);
     QString risk = result.risk;
     if (!result.note.isEmpty()) {

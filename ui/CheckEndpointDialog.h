@@ -5,6 +5,7 @@
 #include "model/Event.h"
 #include "secrets/SecretResolver.h"
 
+#include <QColor>
 #include <QDialog>
 #include <QPointer>
 
@@ -39,8 +40,8 @@ void prepareCases(EndpointProfile profile,
                   std::function<void(Result<PreparedCases>)> done);
 
 // "Check endpoint…": runs the conformance check (core/conformance) against one endpoint with a
-// progress bar, and shows one row per case — case, expectation, answer, verdict badge and the
-// risk in one sentence — and a summary verdict.
+// progress bar, and shows one row per case — case, expectation, answer, verdict badge (one colour
+// and word per level, explained by a legend) and the risk in one sentence — and a summary verdict.
 class CheckEndpointDialog final : public QDialog
 {
     Q_OBJECT
@@ -64,19 +65,26 @@ public:
                         QWidget* parent = nullptr);
     ~CheckEndpointDialog() override;
 
+    // The word and the badge colour of a verdict level, as the table and the legend show them.
+    static QString verdictText(Conformance::Verdict verdict);
+    static QColor verdictColor(Conformance::Verdict verdict);
+
     void start();
     bool isRunning() const;
     bool isFinished() const { return m_finished; }
-    bool allOk() const { return m_allOk; }
+    // Finished, and the check passed: no fail, the valid delivery accepted (warn and unverified
+    // rows do not stop it, as with `hookbench-cli check` without --strict).
+    bool passed() const { return m_passed; }
     QTableWidget* table() const { return m_table; }
     QString summary() const;
 
 signals:
-    void finished(bool allOk);
+    void finished(bool passed);
 
 private:
     void fail(const QString& message);
     void addResult(int index, const Conformance::CaseResult& result);
+    void showSummary(bool passed);
 
     EndpointProfile m_profile;
     Event m_event;
@@ -85,11 +93,12 @@ private:
     Conformance::Runner* m_runner = nullptr;
     QList<Conformance::Case> m_cases;
     bool m_finished = false;
-    bool m_allOk = false;
+    bool m_passed = false;
 
     QLabel* m_heading = nullptr;
     QProgressBar* m_progress = nullptr;
     QTableWidget* m_table = nullptr;
+    QLabel* m_legend = nullptr;
     QLabel* m_summary = nullptr;
     QPushButton* m_again = nullptr;
 };

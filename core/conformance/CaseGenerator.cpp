@@ -583,31 +583,44 @@ private:
                              .arg(beyond)
                              .arg(m_options.toleranceSeconds),
                          QStringLiteral("An endpoint that accepts future timestamps lets a request signed ahead of"
-                                        " time be replayed for as long as that lies in the future."),
+                                        " time (or by a sender whose clock runs fast) be replayed until that time"
+                                        " has passed, plus the tolerance. Stripe's official libraries (stripe-node's"
+                                        " constructEvent among them) check only how old a timestamp is, never whether"
+                                        " it lies ahead, so consumers built on them accept this."),
                          ahead);
             !ok) {
             return ok;
         }
+        // Only the holder of the secret can sign a future timestamp: a hardening gap, not a forgery.
+        m_cases.last().whenAccepted = Verdict::Warn;
+
+        // Signed over the old number, as a lenient reader (parseInt, atoi) reads "<number>abc": such
+        // a reader sees a valid signature and a timestamp too old, and refuses. Only a consumer that
+        // skips the age check when it cannot read the number accepts it.
+        Variant unreadable = variant();
+        unreadable.signTime = m_now - beyond;
+        const QByteArray number = QByteArray::number(unreadable.signTime);
         const auto config = m_profile.signatures;
         return addBuilt(
             QStringLiteral("timestamp-not-numeric"),
-            QStringLiteral("the timestamp with letters appended (1700000000abc), signature unchanged"),
-            QStringLiteral("An endpoint that reads a timestamp leniently (parseInt, atoi) or skips the"
-                           " age check when it cannot read it accepts requests of any age."),
-            variant(),
-            [config](OutgoingRequest& request) -> Result<void> {
+            QStringLiteral("a timestamp %1 s in the past with letters appended (%2abc), signed over the number a"
+                           " lenient parser reads (%2)")
+                .arg(beyond)
+                .arg(QString::fromLatin1(number)),
+            QStringLiteral("An endpoint that skips the age check when it cannot read the timestamp as a number"
+                           " accepts a captured request replayed at any later time, once letters are appended to"
+                           " its timestamp."),
+            unreadable,
+            [config, number](OutgoingRequest& request) -> Result<void> {
                 for (const auto& entry : config) {
                     Result<void> ok;
                     if (entry.scheme == SignatureScheme::StandardWebhooks) {
-                        ok = replaceHeader(
-                            request, "webhook-timestamp", Headers::value(request.headers, "webhook-timestamp") + "abc");
+                        ok = replaceHeader(request, "webhook-timestamp", number + "abc");
                     } else if (entry.scheme == SignatureScheme::Slack) {
-                        ok = replaceHeader(request,
-                                           "X-Slack-Request-Timestamp",
-                                           Headers::value(request.headers, "X-Slack-Request-Timestamp") + "abc");
+                        ok = replaceHeader(request, "X-Slack-Request-Timestamp", number + "abc");
                     } else if (entry.scheme == SignatureScheme::Stripe) {
                         QByteArray value = Headers::value(request.headers, "Stripe-Signature");
-                        value.replace(value.indexOf(','), 1, "abc,");
+                        value.replace(QByteArray("t=" + number + ","), QByteArray("t=" + number + "abc,"));
                         ok = replaceHeader(request, "Stripe-Signature", value);
                     }
                     if (!ok) {

@@ -40,6 +40,23 @@ QString expectationName(Expectation expectation)
     return {};
 }
 
+QString verdictName(Verdict verdict)
+{
+    switch (verdict) {
+        case Verdict::Ok:
+            return QStringLiteral("ok");
+        case Verdict::Warn:
+            return QStringLiteral("warn");
+        case Verdict::Unverified:
+            return QStringLiteral("unverified");
+        case Verdict::Fail:
+            return QStringLiteral("fail");
+        case Verdict::Unclear:
+            return QStringLiteral("unclear");
+    }
+    return {};
+}
+
 Result<CheckProfile> profileFromJson(const QByteArray& json, const QString& fileName)
 {
     CheckProfile out;
@@ -121,15 +138,20 @@ QString CaseResult::answerText() const
                             : QStringLiteral("%1 %2").arg(status).arg(QString::fromLatin1(reason));
 }
 
+bool CaseResult::ok() const
+{
+    return verdict == Verdict::Ok || verdict == Verdict::Warn || verdict == Verdict::Unverified;
+}
+
 QJsonObject CaseResult::toJson() const
 {
     QJsonObject out {
         {QStringLiteral("case"), name},
         {QStringLiteral("expect"), expectationName(expectation)},
         {QStringLiteral("status"), status},
-        {QStringLiteral("ok"), ok},
+        {QStringLiteral("verdict"), verdictName(verdict)},
+        {QStringLiteral("ok"), ok()},
         {QStringLiteral("risk"), risk},
-        {QStringLiteral("verdict"), verdict},
         {QStringLiteral("answer"), answerText()},
         {QStringLiteral("sent"), description},
         {QStringLiteral("elapsedMs"), qRound(elapsedMs * 10) / 10.0},
@@ -164,82 +186,115 @@ CaseResult judge(const Case& testCase,
 
     const bool success = status >= 200 && status < 300;
     const bool clientError = status >= 400 && status < 500;
-    const auto fail = [&result](const QString& note) {
-        result.ok = false;
-        result.verdict = QStringLiteral("FAIL");
-        result.note = note;
-    };
-    const auto unclear = [&result](const QString& note) {
-        result.ok = false;
-        result.verdict = QStringLiteral("unclear");
-        result.note = note;
-    };
-    const auto pass = [&result](const QString& note) {
-        result.ok = true;
-        result.verdict = QStringLiteral("ok");
+    const auto set = [&result](Verdict verdict, const QString& note) {
+        result.verdict = verdict;
         result.note = note;
     };
 
     if (status == 0) {
-        unclear(QStringLiteral("no HTTP answer, so nothing can be concluded"));
+        set(Verdict::Unclear, QStringLiteral("no HTTP answer, so nothing can be concluded"));
         return result;
     }
     switch (testCase.expectation) {
         case Expectation::Accept:
             if (success) {
-                pass({});
+                set(Verdict::Ok, {});
             } else {
-                fail(QStringLiteral("a valid delivery must be answered 2xx; until it is, the refusals of the other"
-                                    " cases prove nothing"));
+                set(Verdict::Fail,
+                    QStringLiteral("a valid delivery must be answered 2xx; until it is, the refusals of the other"
+                                   " cases prove nothing"));
             }
             break;
         case Expectation::Reject:
-            if (success) {
-                fail(QStringLiteral("accepted a request it must refuse"));
+            if (success && testCase.whenAccepted == Verdict::Warn) {
+                set(Verdict::Warn,
+                    QStringLiteral("accepted: a hardening gap rather than a hole an attacker can use alone; the"
+                                   " risk says what it leaves open"));
+            } else if (success) {
+                set(Verdict::Fail, QStringLiteral("accepted a request it must refuse"));
             } else if (clientError && (status == 408 || status == 429)) {
-                unclear(QStringLiteral("%1 is about timing or load, not about this request").arg(status));
+                set(Verdict::Unclear, QStringLiteral("%1 is about timing or load, not about this request").arg(status));
             } else if (clientError && !(baselineStatus >= 200 && baselineStatus < 300)) {
-                unclear(QStringLiteral("refused, but the valid delivery was refused too, so this refusal proves"
-                                       " nothing"));
+                set(Verdict::Unclear,
+                    QStringLiteral("refused, but the valid delivery was refused too, so this refusal proves"
+                                   " nothing"));
             } else if (clientError) {
-                pass({});
+                set(Verdict::Ok, {});
             } else if (status >= 300 && status < 400) {
-                unclear(QStringLiteral("a redirect is neither a refusal nor an acceptance; check the URL"));
+                set(Verdict::Unclear,
+                    QStringLiteral("a redirect is neither a refusal nor an acceptance; check the URL"));
             } else {
-                unclear(QStringLiteral("a server error is not a refusal: the sender retries it, and the endpoint"
-                                       " may have processed part of it; answer 4xx"));
+                set(Verdict::Unclear,
+                    QStringLiteral("a server error is not a refusal: the sender retries it, and the endpoint"
+                                   " may have processed part of it; answer 4xx"));
             }
             break;
         case Expectation::AcceptNoEffect:
             if (options.duplicateStatus) {
                 if (status == *options.duplicateStatus) {
-                    pass(QStringLiteral("answered %1, the status configured for a recognised duplicate").arg(status));
+                    set(Verdict::Ok,
+                        QStringLiteral("answered %1, the status configured for a recognised duplicate").arg(status));
                 } else {
-                    fail(QStringLiteral("answered %1, not %2 (check.duplicateStatus): the duplicate was not recognised,"
-                                        " so it was probably processed twice")
-                             .arg(status)
-                             .arg(*options.duplicateStatus));
+                    set(Verdict::Fail,
+                        QStringLiteral("answered %1, not %2 (check.duplicateStatus): the duplicate was not"
+                                       " recognised, so it was probably processed twice")
+                            .arg(status)
+                            .arg(*options.duplicateStatus));
                 }
             } else if (status == 409) {
-                pass(QStringLiteral("409: the endpoint says it recognised the duplicate"));
+                set(Verdict::Ok, QStringLiteral("409: the endpoint says it recognised the duplicate"));
             } else if (success && baselineStatus != status) {
-                pass(QStringLiteral("answered %1 where the first delivery got %2: the endpoint told them apart")
-                         .arg(status)
-                         .arg(baselineStatus));
+                set(Verdict::Ok,
+                    QStringLiteral("answered %1 where the first delivery got %2: the endpoint told them apart")
+                        .arg(status)
+                        .arg(baselineStatus));
             } else if (success) {
-                pass(QStringLiteral("answered %1 like the first delivery; from outside this cannot show whether event"
-                                    " %2 was processed twice: confirm it had one effect, or set"
-                                    " check.duplicateStatus to the status your endpoint gives a recognised"
-                                    " duplicate")
-                         .arg(status)
-                         .arg(testCase.eventId));
+                set(Verdict::Unverified,
+                    QStringLiteral("answered %1 like the first delivery; from outside this cannot show whether event"
+                                   " %2 was processed twice: confirm it had one effect, or set"
+                                   " check.duplicateStatus to the status your endpoint gives a recognised"
+                                   " duplicate")
+                        .arg(status)
+                        .arg(testCase.eventId));
             } else {
-                fail(QStringLiteral("a duplicate must be acknowledged (2xx, or 409), else the sender keeps"
-                                    " retrying an event that was already delivered"));
+                set(Verdict::Fail,
+                    QStringLiteral("a duplicate must be acknowledged (2xx, or 409), else the sender keeps"
+                                   " retrying an event that was already delivered"));
             }
             break;
     }
     return result;
+}
+
+bool Summary::passed(bool strict) const
+{
+    return validAccepted && count(Verdict::Fail) == 0 && !(strict && count(Verdict::Warn) > 0);
+}
+
+QString Summary::text() const
+{
+    QStringList parts;
+    for (int i = 0; i < VerdictCount; ++i) {
+        if (counts[i] > 0) {
+            parts.append(QStringLiteral("%1 %2").arg(counts[i]).arg(verdictName(Verdict(i))));
+        }
+    }
+    return QStringLiteral("%1 cases: %2")
+        .arg(total)
+        .arg(parts.isEmpty() ? QStringLiteral("none ran") : parts.join(u", "));
+}
+
+Summary summarize(const QList<CaseResult>& results)
+{
+    Summary out;
+    out.total = int(results.size());
+    for (const auto& result : results) {
+        ++out.counts[int(result.verdict)];
+        if (result.expectation == Expectation::Accept && !(result.status >= 200 && result.status < 300)) {
+            out.validAccepted = false;
+        }
+    }
+    return out;
 }
 
 } // namespace Conformance

@@ -25,6 +25,20 @@ enum class Expectation
 // "accept", "reject", "accept-no-effect"
 QString expectationName(Expectation expectation);
 
+// How one case went, from best to worst (docs/conformance.md, "Verdict levels").
+enum class Verdict
+{
+    Ok,         // the answer a correct consumer gives
+    Warn,       // a hardening gap: accepted something a stricter consumer refuses, not a forgery
+    Unverified, // the answer is right as far as can be seen, but the point cannot be judged from outside
+    Fail,       // accepted a request an attacker could forge or replay, or refused the real delivery
+    Unclear,    // the answer says nothing about the request (no answer, 5xx, 3xx, 408, 429)
+};
+constexpr int VerdictCount = int(Verdict::Unclear) + 1;
+
+// "ok", "warn", "unverified", "fail", "unclear": the words of --json and of the table.
+QString verdictName(Verdict verdict);
+
 // One request of the battery.
 struct Case
 {
@@ -34,6 +48,9 @@ struct Case
     QString description; // what was sent, in words ("the body with one byte changed after signing")
     QString eventId;     // the event id the request carries
     OutgoingRequest request;
+    // The verdict when a reject case is accepted: Fail, or Warn for a hardening gap that common
+    // libraries leave open by default (the risk then names the library).
+    Verdict whenAccepted = Verdict::Fail;
 };
 
 // Settings of the check itself: the optional "check" object of the profile file, or flags.
@@ -74,12 +91,13 @@ struct CaseResult
     QByteArray reason;
     QString error;       // network, TLS or timeout error, when there was no answer
     QByteArray bodyHint; // the first line of the answer's body (why the endpoint refused), shortened
-    bool ok = false;
-    QString verdict; // "ok", "FAIL" (wrong answer) or "unclear" (an answer that proves nothing)
-    QString note;    // how to read the verdict, when the answer alone does not say it
+    Verdict verdict = Verdict::Unclear;
+    QString note; // how to read the verdict, when the answer alone does not say it
     double elapsedMs = 0;
 
-    // {"case","expect","status","ok","risk", plus verdict, answer, note, error, detail, elapsedMs}
+    // True exactly for ok, warn and unverified: nothing wrong was seen.
+    bool ok() const;
+    // {"case","expect","status","verdict","ok","risk", plus answer, sent, note, error, detail, elapsedMs}
     QJsonObject toJson() const;
     // "200 OK", "401 Unauthorized", or the error when there was no answer.
     QString answerText() const;
@@ -87,14 +105,15 @@ struct CaseResult
 
 // The rules (docs/conformance.md):
 // - reject: a 4xx answer is ok, except 408 and 429 (timeouts and rate limits say nothing about
-//   the request): unclear. 2xx is a FAIL (the hostile request was accepted), 3xx and 5xx are
-//   unclear and not ok, no answer is not ok. When the valid delivery was not accepted, a refusal
-//   proves nothing: unclear, not ok.
-// - accept: 2xx is ok; anything else is a FAIL.
-// - accept-no-effect: with options.duplicateStatus, ok only with that status. Otherwise 409 is ok
-//   (the endpoint says it recognised the duplicate), and 2xx is ok with a note: a 2xx that
-//   differs from the first delivery's answer shows the endpoint told them apart; the same answer
-//   cannot show whether the event was processed twice, which the user has to confirm.
+//   the request): unclear. 2xx is the case's whenAccepted (fail, or warn for a hardening gap);
+//   3xx, 5xx and no answer are unclear. When the valid delivery was not accepted, a refusal proves
+//   nothing: unclear.
+// - accept: 2xx is ok; no answer is unclear; any other answer is a fail.
+// - accept-no-effect: with options.duplicateStatus, ok only with that status, else fail. Otherwise
+//   409 is ok (the endpoint says it recognised the duplicate), a 2xx that differs from the first
+//   delivery's answer is ok (the endpoint told them apart), the same 2xx is unverified (it cannot
+//   show whether the event was processed twice, which the user has to confirm); any other answer
+//   is a fail (the sender keeps retrying an event that was delivered); no answer is unclear.
 // `baselineStatus` is the answer to the valid delivery (0 when it had none).
 CaseResult judge(const Case& testCase,
                  int status,
@@ -102,5 +121,21 @@ CaseResult judge(const Case& testCase,
                  const QString& error,
                  int baselineStatus,
                  const Options& options);
+
+// What the results of a check add up to: how many of each level, and the exit rule of `check`.
+struct Summary
+{
+    int total = 0;
+    int counts[VerdictCount] = {};
+    bool validAccepted = true; // false when a case expecting `accept` was not accepted
+
+    int count(Verdict verdict) const { return counts[int(verdict)]; }
+    // The check passes unless a case is a fail or the valid delivery was not accepted; `strict`
+    // also fails it on a warn. Unclear and unverified cases never fail it.
+    bool passed(bool strict = false) const;
+    // "13 cases: 11 ok, 1 warn, 1 unverified" (the levels that occur, best first).
+    QString text() const;
+};
+Summary summarize(const QList<CaseResult>& results);
 
 } // namespace Conformance

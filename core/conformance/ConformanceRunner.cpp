@@ -58,10 +58,9 @@ Runner::~Runner()
     }
 }
 
-bool Runner::allOk() const
+bool Runner::passed(bool strict) const
 {
-    return !m_results.isEmpty()
-           && std::all_of(m_results.cbegin(), m_results.cend(), [](const CaseResult& r) { return r.ok; });
+    return !m_results.isEmpty() && m_results.size() == m_cases.size() && summarize(m_results).passed(strict);
 }
 
 void Runner::start(const EndpointProfile& profile,
@@ -94,7 +93,7 @@ void Runner::sendNext()
 {
     if (m_cancelled || m_next >= m_cases.size()) {
         m_running = false;
-        emit finished(allOk() && m_results.size() == m_cases.size());
+        emit finished(passed());
         return;
     }
     const Case& testCase = m_cases.at(m_next);

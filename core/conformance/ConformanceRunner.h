@@ -37,13 +37,14 @@ public:
 
     const QList<CaseResult>& results() const { return m_results; }
     bool isRunning() const { return m_running; }
-    // Every case ok (and at least one ran).
-    bool allOk() const;
+    // Every case sent and the check passed (Summary::passed): no fail, the valid delivery
+    // accepted, and with `strict` no warn either.
+    bool passed(bool strict = false) const;
 
 signals:
     void caseStarted(int index, const QString& name);
     void caseFinished(int index, const Conformance::CaseResult& result);
-    void finished(bool allOk);
+    void finished(bool passed);
 
 private:
     void sendNext();

@@ -1,0 +1,14 @@
+// A consumer as the Standard Webhooks guide writes it: new Webhook(secret).verify(body, headers).
+import { Webhook } from "standardwebhooks";
+import { secret, serve } from "./serve.mjs";
+
+const wh = new Webhook(secret());
+
+serve((req, body) => {
+    try {
+        const event = wh.verify(body, req.headers);
+        return { status: 200, id: event.id };
+    } catch (err) {
+        return { status: 400, error: `${err.name}: ${err.message}` };
+    }
+});
