@@ -90,6 +90,17 @@ private slots:
         QCOMPARE(config->toJson().keys(), QStringList {u"format"_s});
     }
 
+    // A config written before maxBufferedBodyBytes existed, with a body limit above that limit's
+    // default, still loads and saves as written: only an explicit buffer limit is held against it.
+    void largeBodyLimitWithoutBufferLimitStillLoads()
+    {
+        const QByteArray json = R"({"format": "hookbench.receiver/1", "limits": {"maxBodyBytes": 5000000000}})";
+        const auto config = ReceiverConfig::fromJson(json);
+        QVERIFY2(config.ok(), qPrintable(config.error().toString()));
+        QCOMPARE(config->limits.maxBodyBytes, 5000000000);
+        QCOMPARE(config->toJson().value(u"limits"_s).toObject().keys(), QStringList {u"maxBodyBytes"_s});
+    }
+
     void documentedExampleParses()
     {
         const QByteArray json = R"({

@@ -396,7 +396,11 @@ LimitsConfig readLimits(Object& object)
     object.integer(u"headerTimeoutMs"_s, limits.headerTimeoutMs, 1);
     object.integer(u"maxConnections"_s, limits.maxConnections, 1);
     object.integer(u"maxBufferedBodyBytes"_s, limits.maxBufferedBodyBytes, 1);
-    if (!object.failed() && limits.maxBufferedBodyBytes < limits.maxBodyBytes) {
+    // Only a value the user wrote is held against maxBodyBytes: a config written before this limit
+    // existed, with a body limit above its default, still loads (the receiver then buffers at
+    // least one body of the allowed size).
+    if (!object.failed() && object.has(u"maxBufferedBodyBytes"_s)
+        && limits.maxBufferedBodyBytes < limits.maxBodyBytes) {
         object.fail(u"maxBufferedBodyBytes"_s,
                     u"must be at least maxBodyBytes (%1), or a body of the allowed size could never be received"_s.arg(
                         limits.maxBodyBytes));
