@@ -45,6 +45,20 @@ install_missing() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# tests/interop/oauth: oidc-provider at the versions its package-lock.json pins, from npm. Node
+# from Debian (nodejs, npm) unless a node with npm is already there (NodeSource's conflicts with
+# Debian's npm package).
+install_oauth_interop() {
+    local dir="$top/tests/interop/oauth"
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        packages=(nodejs npm)
+        install_missing
+    fi
+    [ -d "$dir/node_modules" ] && return 0
+    echo "== npm ci in tests/interop/oauth"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+}
+
 configure_and_build() {
     local werror=$1
     cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOOKBENCH_WERROR="$werror"
@@ -52,6 +66,7 @@ configure_and_build() {
 }
 
 install_missing
+install_oauth_interop
 [ "$mode" = deps ] && exit 0
 
 case "$mode" in
