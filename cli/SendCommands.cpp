@@ -126,8 +126,9 @@ int runSend(QCommandLineParser& parser, const QString& command)
     engine.setHistory(history.get());
     if (prepared->profile.auth.type == AuthType::OAuth2AuthorizationCode) {
         // `send` never signs in (it may run unattended); it says how to.
-        engine.authorizationCode()->setSignInHint(QStringLiteral("run `hookbench-cli token --profile %1` to sign in")
-                                                      .arg(parser.value(QStringLiteral("profile"))));
+        engine.authorizationCode()->setSignInHint(
+            QStringLiteral("run `hookbench-cli token --sign-in --profile %1` to sign in")
+                .arg(parser.value(QStringLiteral("profile"))));
     }
     bool historyWarned = false;
     QObject::connect(&engine, &DeliveryEngine::historyError, &engine, [&](const QString& message) {

@@ -50,7 +50,9 @@ int runAuthorizationCode(QCommandLineParser& parser,
     network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     KeychainSecretStore store;
     AuthorizationCodeFlow flow(&network, &store);
-    flow.setSignInWhenRefused(true);
+    // A refused refresh token is deleted and `token` says so and how to sign in again, rather
+    // than opening a sign-in nobody asked for (a script may be running it).
+    flow.setSignInHint(QStringLiteral("run `hookbench-cli token --sign-in --profile %1` to sign in again").arg(file));
     bool signedIn = false;
     flow.setOpenUrl([&](const QUrl& url) {
         signedIn = true;

@@ -48,12 +48,17 @@ install_missing() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# tests/interop/consumers: the webhook libraries at the versions its package-lock.json pins.
-install_interop_consumers() {
-    local dir="$top/tests/interop/consumers"
-    [ -d "$dir/node_modules" ] && return 0
-    echo "== npm ci in tests/interop/consumers"
-    (cd "$dir" && npm ci --no-audit --no-fund)
+# tests/interop/*/: the libraries and servers each folder's package-lock.json pins, from npm
+# (consumers: the providers' webhook libraries; oauth: oidc-provider). Each folder is installed
+# once; delete its node_modules to reinstall.
+install_interop() {
+    local dir
+    for dir in "$top"/tests/interop/*/; do
+        [ -f "$dir/package-lock.json" ] || continue
+        [ -d "$dir/node_modules" ] && continue
+        echo "== npm ci in ${dir#"$top"/}"
+        (cd "$dir" && npm ci --no-audit --no-fund)
+    done
 }
 
 configure_and_build() {
@@ -63,7 +68,7 @@ configure_and_build() {
 }
 
 install_missing
-case "$mode" in test | deps) install_interop_consumers ;; esac
+case "$mode" in test | deps) install_interop ;; esac
 [ "$mode" = deps ] && exit 0
 
 case "$mode" in

@@ -283,7 +283,8 @@ private slots:
         const int before = m_hook->requests().size();
         const Run run = cli(sendArgs());
         QCOMPARE(run.exitCode, 1);
-        const QByteArray hint = "run `hookbench-cli token --profile " + codeProfile().toUtf8() + "` to sign in";
+        const QByteArray hint =
+            "run `hookbench-cli token --sign-in --profile " + codeProfile().toUtf8() + "` to sign in";
         QVERIFY2(run.out.contains("failed: token fetch refused: "), run.out.constData());
         QVERIFY2(run.out.contains(hint), run.out.constData());
         QCOMPARE(m_hook->requests().size(), before); // nothing went out without a token
@@ -350,17 +351,31 @@ private slots:
         QCOMPARE(out.value(QStringLiteral("grant")).toString(), QStringLiteral("refresh_token"));
         QVERIFY(!again.err.contains("/authorize?"));
 
-        // 4. A refused refresh token (invalid_grant): `send` says to sign in again and forgets it ...
+        // 4. A refused refresh token (invalid_grant): `send` says to sign in again and deletes it ...
         QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("set"), entry}, "rt-revoked\n").exitCode, 0);
         const Run refused = cli(sendArgs());
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.out.contains("sign in again: the stored refresh token was refused"), refused.out.constData());
         QVERIFY2(refused.out.contains("invalid_grant"), refused.out.constData());
-        QVERIFY2(refused.out.contains("run `hookbench-cli token --profile "), refused.out.constData());
+        QVERIFY2(refused.out.contains(QByteArray("it was deleted from the keychain (entry " + entry.toUtf8() + ")")),
+                 refused.out.constData());
+        QVERIFY2(refused.out.contains("run `hookbench-cli token --sign-in --profile "), refused.out.constData());
         QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("get"), entry}).exitCode, 1);
-        // ... and `token` signs in at once instead of failing.
-        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("set"), entry}, "rt-revoked\n").exitCode, 0);
-        const SignInRun renewed = signIn(codeArgs(QStringLiteral("token"), {QStringLiteral("--no-browser")}));
+        // ... and so does `token` (issue 17: invalid_scope too), without starting a sign-in ...
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("set"), entry}, "rt-scope-refused\n").exitCode, 0);
+        const Run tokenRefused = cli(codeArgs(QStringLiteral("token")));
+        QCOMPARE(tokenRefused.exitCode, 1);
+        QVERIFY2(tokenRefused.err.contains("invalid_scope: refresh token missing requested scope"),
+                 tokenRefused.err.constData());
+        QVERIFY2(tokenRefused.err.contains("it was deleted from the keychain"), tokenRefused.err.constData());
+        QVERIFY2(tokenRefused.err.contains(QByteArray("run `hookbench-cli token --sign-in --profile "
+                                                      + codeProfile().toUtf8() + "` to sign in again")),
+                 tokenRefused.err.constData());
+        QVERIFY(!tokenRefused.err.contains("/authorize?"));
+        QCOMPARE(cli({QStringLiteral("secret"), QStringLiteral("get"), entry}).exitCode, 1);
+        // ... which `token --sign-in` does.
+        const SignInRun renewed =
+            signIn(codeArgs(QStringLiteral("token"), {QStringLiteral("--sign-in"), QStringLiteral("--no-browser")}));
         QVERIFY2(renewed.run.exitCode == 0, renewed.run.err.constData());
         QCOMPARE(renewed.browserStatus, 200);
         QVERIFY2(renewed.run.out.contains("signed in; code exchanged"), renewed.run.out.constData());

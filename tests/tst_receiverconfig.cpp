@@ -169,6 +169,8 @@ private slots:
             R"({"format": "hookbench.receiver/1", "verify": {"auth": {"type": "apiKey", "headerName": "X-Key", "value": "v"}, "signatures": [{"scheme": "stripe", "secrets": ["a"], "toleranceSeconds": 0}, {"scheme": "slack", "secrets": ["b"]}, {"scheme": "shopify", "secrets": ["c"]}]}})");
         QTest::newRow("header auth, jws secret") << QByteArray(
             R"({"format": "hookbench.receiver/1", "verify": {"auth": {"type": "header", "headerName": "X-T", "value": "v"}, "jws": {"secret": "env:HS"}}})");
+        QTest::newRow("token endpoint clients, audiences") << QByteArray(
+            R"({"format": "hookbench.receiver/1", "tls": {"cert": "file:s.pem", "key": "file:s.key", "clientCa": "file:ca.pem"}, "tokenEndpoint": {"clientId": "c", "clientSecret": "s", "audiences": ["tokenUrl", "webhookUrl", "/events", "https:\/\/a.example\/x"], "clients": [{"clientId": "k", "publicKey": "file:k.pub"}, {"clientId": "j", "jwks": "file:j.json", "clientAuth": ["privateKeyJwt"]}, {"clientId": "m", "tlsSubjectDn": "CN=m,O=Acme"}, {"clientId": "n", "tlsSan": "DNS:n.example"}]}})");
         QTest::newRow("header pairs, all interfaces") << QByteArray(
             R"({"format": "hookbench.receiver/1", "listen": "*:0", "response": {"headers": [["Set-Cookie", "a=1"], ["Set-Cookie", "b=2"]]}})");
     }
@@ -309,6 +311,24 @@ private slots:
                                     << u"tokenEndpoint.path"_s << u"must start with '/'"_s;
         QTest::newRow("token no client") << r(R"("tokenEndpoint": {"clientSecret": "s"})")
                                          << u"tokenEndpoint.clientId"_s << u"is required"_s;
+        QTest::newRow("token pkj no key") << r(
+            R"("tokenEndpoint": {"clientId": "c", "clientSecret": "s", "clients": [{"clientId": "k", "clientAuth": ["privateKeyJwt"]}]})")
+                                          << u"tokenEndpoint.clients[0].publicKey"_s
+                                          << u"is required: clientAuth privateKeyJwt"_s;
+        QTest::newRow("token mtls without clientCa") << r(
+            R"("tokenEndpoint": {"clientId": "c", "clientSecret": "s", "clients": [{"clientId": "m", "tlsSubjectDn": "CN=m"}]})")
+                                                     << u"tokenEndpoint.clients[0].clientAuth"_s
+                                                     << u"needs tls with a clientCa"_s;
+        QTest::newRow("token mtls dn and san") << r(
+            R"("tokenEndpoint": {"clientId": "c", "clientSecret": "s", "clients": [{"clientId": "m", "clientAuth": ["tlsClientAuth"], "tlsSubjectDn": "CN=m", "tlsSan": "DNS:m"}]})")
+                                               << u"tokenEndpoint.clients[0].tlsSan"_s
+                                               << u"exactly one of tlsSubjectDn"_s;
+        QTest::newRow("token client twice") << r(
+            R"("tokenEndpoint": {"clientId": "c", "clientSecret": "s", "clients": [{"clientId": "c", "clientSecret": "t"}]})")
+                                            << u"tokenEndpoint.clients[0].clientId"_s << u"is given to two clients"_s;
+        QTest::newRow("token no audiences")
+            << r(R"("tokenEndpoint": {"clientId": "c", "clientSecret": "s", "audiences": []})")
+            << u"tokenEndpoint.audiences"_s << u"must list the aud values"_s;
         QTest::newRow("token no secret") << r(R"("tokenEndpoint": {"clientId": "c"})")
                                          << u"tokenEndpoint.clientSecret"_s << u"is required"_s;
         QTest::newRow("token bad clientAuth")

@@ -10,6 +10,7 @@
 #include "secrets/SecretRef.h"
 #include "signing/Crypto.h"
 
+#include <QFile>
 #include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -111,17 +112,29 @@ private:
 
     Receiver* startReceiver(int expiresIn = 3600, const QStringList& clientAuth = {})
     {
-        QJsonObject tokenEndpoint {{QStringLiteral("clientId"), ClientId},
-                                   {QStringLiteral("clientSecret"), SecretRefText},
-                                   {QStringLiteral("expiresIn"), expiresIn}};
+        QJsonObject extra {{QStringLiteral("expiresIn"), expiresIn}};
         if (!clientAuth.isEmpty()) {
-            tokenEndpoint.insert(QStringLiteral("clientAuth"), QJsonArray::fromStringList(clientAuth));
+            extra.insert(QStringLiteral("clientAuth"), QJsonArray::fromStringList(clientAuth));
         }
-        const QJsonObject json {
+        return startReceiver(extra);
+    }
+
+    // A receiver whose tokenEndpoint block has `extra` added (audiences, clients, ...), with `tls`.
+    Receiver* startReceiver(const QJsonObject& extra, const QJsonObject& tls = {})
+    {
+        QJsonObject tokenEndpoint {{QStringLiteral("clientId"), ClientId},
+                                   {QStringLiteral("clientSecret"), SecretRefText}};
+        for (auto it = extra.begin(); it != extra.end(); ++it) {
+            tokenEndpoint.insert(it.key(), it.value());
+        }
+        QJsonObject json {
             {QStringLiteral("format"), QStringLiteral("hookbench.receiver/1")},
             {QStringLiteral("tokenEndpoint"), tokenEndpoint},
             {QStringLiteral("verify"),
              QJsonObject {{QStringLiteral("auth"), QJsonObject {{QStringLiteral("type"), QStringLiteral("oauth2")}}}}}};
+        if (!tls.isEmpty()) {
+            json.insert(QStringLiteral("tls"), tls);
+        }
         auto config = ReceiverConfig::fromJson(QJsonDocument(json).toJson());
         if (!config) {
             qWarning() << config.error().toString();
@@ -729,6 +742,296 @@ private slots:
                                     " (tokenEndpoint.clientAuth allows jwt)")),
                  qPrintable(basic.error.message));
         QVERIFY(fetch(profile(QStringLiteral("jwt"))).ok());
+    }
+
+    // Sends one event with `p` through the engine (the project's sender): the attempt.
+    AttemptTrace deliver(const EndpointProfile& p, const SecretValues& secrets)
+    {
+        DeliveryEngine engine;
+        Delivery* delivery = engine.deliver(DeliveryJob {p, secrets, Event {}, QByteArray("{}"), false});
+        QSignalSpy finished(delivery, &Delivery::finished);
+        if (!finished.wait(20000) || delivery->attempts().isEmpty()) {
+            AttemptTrace never;
+            never.error = QStringLiteral("the delivery never finished");
+            return never;
+        }
+        return delivery->attempts().last();
+    }
+
+    static QJsonObject assertionOf(const AttemptTrace& trace)
+    {
+        return trace.tokenExchange.value(QStringLiteral("request"))
+            .toObject()
+            .value(QStringLiteral("assertion"))
+            .toObject();
+    }
+
+    QString writeFile(const QString& name, const QByteArray& bytes) const
+    {
+        const QString path = m_dir->filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            return {};
+        }
+        file.write(bytes);
+        return path;
+    }
+
+    // Issue 14: Coviu signs its client_secret_jwt assertion with aud = the webhook URL and
+    // iss = sub = the client id, iat, exp = iat + 5 min. With tokenEndpoint.audiences the
+    // endpoint accepts it, sender to receiver.
+    void coviuAssertionWithTheWebhookUrlAsAudience_data()
+    {
+        QTest::addColumn<QString>("accepted");
+        QTest::newRow("webhookUrl") << QStringLiteral("webhookUrl");
+        QTest::newRow("/events") << QStringLiteral("/events");
+    }
+
+    void coviuAssertionWithTheWebhookUrlAsAudience()
+    {
+        QFETCH(QString, accepted);
+        m_receiver = startReceiver(
+            QJsonObject {{QStringLiteral("audiences"), QJsonArray {QStringLiteral("tokenUrl"), accepted}}});
+        QVERIFY(m_receiver);
+        EndpointProfile p = profile(QStringLiteral("jwt"));
+        p.url = QUrl(m_receiver->url() + QStringLiteral("/events"));
+        p.auth.assertionAudience = QStringLiteral("webhookUrl");
+        const qint64 before = QDateTime::currentSecsSinceEpoch();
+        const AttemptTrace trace = deliver(p, {{SecretRefText, ClientSecret}});
+        QVERIFY2(trace.outcome == AttemptTrace::Outcome::Delivered, qPrintable(trace.error));
+        const QJsonObject assertion = assertionOf(trace);
+        QCOMPARE(assertion.value(QStringLiteral("header")).toObject().value(QStringLiteral("alg")).toString(),
+                 QStringLiteral("HS256"));
+        const QJsonObject claims = assertion.value(QStringLiteral("claims")).toObject();
+        QCOMPARE(claims.value(QStringLiteral("iss")).toString(), ClientId);
+        QCOMPARE(claims.value(QStringLiteral("sub")).toString(), ClientId);
+        QCOMPARE(claims.value(QStringLiteral("aud")).toString(), m_receiver->url() + QStringLiteral("/events"));
+        const qint64 iat = qint64(claims.value(QStringLiteral("iat")).toDouble());
+        QVERIFY(iat >= before && iat <= QDateTime::currentSecsSinceEpoch());
+        QCOMPARE(qint64(claims.value(QStringLiteral("exp")).toDouble()), iat + 300);
+        const QList<ReceivedRecord> stored = records();
+        QCOMPARE(stored.size(), 2); // the token request, then the event
+        QVERIFY2(firstCheck(stored.first())
+                     .value(QStringLiteral("detail"))
+                     .toString()
+                     .contains(QStringLiteral("to client hook-client (client auth jwt)")),
+                 qPrintable(firstCheck(stored.first()).value(QStringLiteral("detail")).toString()));
+        QCOMPARE(stored.last().verdict, QStringLiteral("accepted"));
+    }
+
+    // A refused aud names what was sent and every value this endpoint accepts.
+    void audienceRefusalSaysWhatIsAccepted()
+    {
+        EndpointProfile p = profile(QStringLiteral("jwt"));
+        p.url = QUrl(m_receiver->url() + QStringLiteral("/events"));
+        p.auth.assertionAudience = QStringLiteral("webhookUrl");
+        TokenOutcome outcome = fetch(p);
+        QVERIFY(!outcome.ok());
+        QVERIFY2(outcome.error.message.contains(QStringLiteral("the client assertion's aud is \"%1/events\"; it must be"
+                                                               " this token endpoint's URL, %2")
+                                                    .arg(m_receiver->url(), tokenUrl())),
+                 qPrintable(outcome.error.message));
+
+        m_receiver = startReceiver(
+            QJsonObject {{QStringLiteral("audiences"),
+                          QJsonArray {QStringLiteral("issuer"), QStringLiteral("https://hooks.example.com/coviu")}}});
+        QVERIFY(m_receiver);
+        p.url = QUrl(m_receiver->url() + QStringLiteral("/events"));
+        p.auth.tokenUrl = tokenUrl();
+        outcome = fetch(p);
+        QVERIFY(!outcome.ok());
+        QVERIFY2(
+            outcome.error.message.contains(
+                QStringLiteral("the client assertion's aud is \"%1/events\"; this endpoint accepts %1 (issuer), %1/"
+                               " (issuer), https://hooks.example.com/coviu (tokenEndpoint.audiences)")
+                    .arg(m_receiver->url())),
+            qPrintable(outcome.error.message));
+        // Each of them passes.
+        p.auth.assertionAudience = QStringLiteral("https://hooks.example.com/coviu");
+        QVERIFY2(fetch(p).ok(), qPrintable(fetch(p).error.toString()));
+        p.auth.assertionAudience = m_receiver->url();
+        QVERIFY(fetch(p).ok());
+    }
+
+    // Issue 14: private_key_jwt clients, each with its public key (or a JWKS), every algorithm.
+    void privateKeyJwtClients_data()
+    {
+        QTest::addColumn<QString>("alg");
+        QTest::addColumn<int>("keyType");
+        QTest::addColumn<bool>("asJwks");
+        QTest::newRow("RS256") << QStringLiteral("RS256") << int(JoseKey::Type::Rsa) << false;
+        QTest::newRow("PS256") << QStringLiteral("PS256") << int(JoseKey::Type::Rsa) << false;
+        QTest::newRow("ES256") << QStringLiteral("ES256") << int(JoseKey::Type::EcP256) << false;
+        QTest::newRow("EdDSA") << QStringLiteral("EdDSA") << int(JoseKey::Type::Ed25519) << false;
+        QTest::newRow("ES256 in a JWKS") << QStringLiteral("ES256") << int(JoseKey::Type::EcP256) << true;
+    }
+
+    void privateKeyJwtClients()
+    {
+        QFETCH(QString, alg);
+        QFETCH(int, keyType);
+        QFETCH(bool, asJwks);
+        auto key = JoseKey::generate(JoseKey::Type(keyType));
+        auto other = JoseKey::generate(JoseKey::Type(keyType));
+        QVERIFY(key && other);
+        const QString privatePath = writeFile(QStringLiteral("client.key.pem"), key->privatePem());
+        const QString otherPath = writeFile(QStringLiteral("other.key.pem"), other->privatePem());
+        const QString publicRef =
+            asJwks
+                ? QStringLiteral("file:")
+                      + writeFile(QStringLiteral("client.jwks.json"),
+                                  QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {key->toPublicJwk()}}})
+                                      .toJson())
+                : QStringLiteral("file:") + writeFile(QStringLiteral("client.pub.pem"), key->publicPem());
+        const QString clientId = QStringLiteral("pkj-") + alg;
+        m_receiver = startReceiver(QJsonObject {
+            {QStringLiteral("clients"),
+             QJsonArray {QJsonObject {{QStringLiteral("clientId"), clientId},
+                                      {asJwks ? QStringLiteral("jwks") : QStringLiteral("publicKey"), publicRef}}}}});
+        QVERIFY(m_receiver);
+        EndpointProfile p = profile(QStringLiteral("privateKeyJwt"));
+        p.auth.clientId = clientId;
+        p.auth.clientSecret.clear();
+        p.auth.privateKey = QStringLiteral("file:") + privatePath;
+        p.auth.alg = alg;
+        const AttemptTrace trace = deliver(p, {{p.auth.privateKey, key->privatePem()}});
+        QVERIFY2(trace.outcome == AttemptTrace::Outcome::Delivered, qPrintable(trace.error));
+        QCOMPARE(assertionOf(trace).value(QStringLiteral("header")).toObject().value(QStringLiteral("alg")).toString(),
+                 alg);
+        QVERIFY2(firstCheck(records().first())
+                     .value(QStringLiteral("detail"))
+                     .toString()
+                     .contains(QStringLiteral("to client %1 (client auth privateKeyJwt)").arg(clientId)),
+                 qPrintable(firstCheck(records().first()).value(QStringLiteral("detail")).toString()));
+
+        // Signed with another key: refused, saying which check failed.
+        p.auth.privateKey = QStringLiteral("file:") + otherPath;
+        const AttemptTrace refused = deliver(p, {{p.auth.privateKey, other->privatePem()}});
+        QVERIFY(refused.outcome != AttemptTrace::Outcome::Delivered);
+        QVERIFY2(refused.error.contains(QStringLiteral("invalid_client: the client assertion's %1 signature does not"
+                                                       " verify with the public key of %2")
+                                            .arg(alg, clientId)),
+                 qPrintable(refused.error));
+        // The first client (secret only) is not set up for it.
+        p.auth.clientId = ClientId;
+        const AttemptTrace notSetUp = deliver(p, {{p.auth.privateKey, other->privatePem()}});
+        QVERIFY2(notSetUp.error.contains(QStringLiteral("client hook-client is not set up for it")),
+                 qPrintable(notSetUp.error));
+    }
+
+    // Issue 14: tls_client_auth (RFC 8705 §2.1) on an HTTPS receiver: the client is known by its
+    // certificate's subject DN or by a subjectAltName.
+    void tlsClientAuthClients()
+    {
+        static const char* const script =
+            "import sys, datetime, ipaddress\n"
+            "from cryptography import x509\n"
+            "from cryptography.x509.oid import NameOID, ExtendedKeyUsageOID\n"
+            "from cryptography.hazmat.primitives import hashes, serialization\n"
+            "from cryptography.hazmat.primitives.asymmetric import ec\n"
+            "out = sys.argv[1]\n"
+            "now = datetime.datetime.now(datetime.timezone.utc)\n"
+            "day = datetime.timedelta(days=1)\n"
+            "def make(names, key, issuer, signer, ca=False, sans=()):\n"
+            "    subject = x509.Name([x509.NameAttribute(oid, v) for oid, v in names])\n"
+            "    b = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer or subject)\n"
+            "         .public_key(key.public_key()).serial_number(x509.random_serial_number())\n"
+            "         .not_valid_before(now - day).not_valid_after(now + 30 * day)\n"
+            "         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))\n"
+            "    if sans:\n"
+            "        b = b.add_extension(x509.SubjectAlternativeName([x509.DNSName(s[4:]) if s.startswith('DNS:')\n"
+            "            else x509.IPAddress(ipaddress.ip_address(s[3:])) for s in sans]), critical=False)\n"
+            "    if not ca:\n"
+            "        b = b.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH,\n"
+            "            ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False)\n"
+            "    return b.sign(signer, hashes.SHA256())\n"
+            "def save(name, cert, key):\n"
+            "    open(out + '/' + name + '.pem', 'wb').write(cert.public_bytes(serialization.Encoding.PEM))\n"
+            "    open(out + '/' + name + '.key', 'wb').write(key.private_bytes(serialization.Encoding.PEM,\n"
+            "        serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))\n"
+            "ca_key = ec.generate_private_key(ec.SECP256R1())\n"
+            "ca = make([(NameOID.COMMON_NAME, 'Token Test CA')], ca_key, None, ca_key, ca=True)\n"
+            "save('ca', ca, ca_key)\n"
+            "for name, names, sans in (('server', [(NameOID.COMMON_NAME, '127.0.0.1')], ('IP:127.0.0.1',)),\n"
+            "        ('client', [(NameOID.ORGANIZATION_NAME, 'Acme'), (NameOID.COMMON_NAME, 'hook-mtls')],\n"
+            "         ('DNS:sender.example',)),\n"
+            "        ('intruder', [(NameOID.COMMON_NAME, 'intruder')], ('DNS:intruder.example',))):\n"
+            "    k = ec.generate_private_key(ec.SECP256R1())\n"
+            "    save(name, make(names, k, ca.subject, ca_key, sans=sans), k)\n"
+            "rogue_key = ec.generate_private_key(ec.SECP256R1())\n"
+            "rogue = make([(NameOID.COMMON_NAME, 'Rogue CA')], rogue_key, None, rogue_key, ca=True)\n"
+            "k = ec.generate_private_key(ec.SECP256R1())\n"
+            "save('impostor', make([(NameOID.ORGANIZATION_NAME, 'Acme'), (NameOID.COMMON_NAME, 'hook-mtls')], k,\n"
+            "    rogue.subject, rogue_key, sans=('DNS:sender.example',)), k)\n";
+        const QString scriptPath = writeFile(QStringLiteral("certs.py"), script);
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"), {scriptPath, m_dir->path()});
+        QVERIFY(python.waitForFinished(60000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        const auto file = [this](const QString& name) {
+            return m_dir->filePath(name);
+        };
+
+        m_receiver = startReceiver(
+            QJsonObject {
+                {QStringLiteral("clients"),
+                 QJsonArray {QJsonObject {{QStringLiteral("clientId"), QStringLiteral("mtls-dn")},
+                                          {QStringLiteral("tlsSubjectDn"), QStringLiteral("CN=hook-mtls,O=Acme")}},
+                             QJsonObject {{QStringLiteral("clientId"), QStringLiteral("mtls-san")},
+                                          {QStringLiteral("tlsSan"), QStringLiteral("DNS:sender.example")}}}}},
+            QJsonObject {
+                {QStringLiteral("cert"), QString(QStringLiteral("file:") + file(QStringLiteral("server.pem")))},
+                {QStringLiteral("key"), QString(QStringLiteral("file:") + file(QStringLiteral("server.key")))},
+                {QStringLiteral("clientCa"), QString(QStringLiteral("file:") + file(QStringLiteral("ca.pem")))}});
+        QVERIFY(m_receiver);
+        QVERIFY(tokenUrl().startsWith(QStringLiteral("https://")));
+
+        const auto mtlsProfile = [&](const QString& clientId, const QString& certificate) {
+            EndpointProfile p = profile(QStringLiteral("tlsClientAuth"));
+            p.auth.clientId = clientId;
+            p.auth.clientSecret.clear();
+            p.tls.caFile = file(QStringLiteral("ca.pem"));
+            p.tls.clientCert = file(certificate + QStringLiteral(".pem"));
+            p.tls.clientKey = QStringLiteral("file:") + file(certificate + QStringLiteral(".key"));
+            return p;
+        };
+        const auto secretsOf = [&](const EndpointProfile& p) {
+            QFile key(p.tls.clientKey.mid(5));
+            key.open(QIODevice::ReadOnly);
+            return SecretValues {{p.tls.clientKey, key.readAll()}};
+        };
+        for (const QString& clientId : {QStringLiteral("mtls-dn"), QStringLiteral("mtls-san")}) {
+            const EndpointProfile p = mtlsProfile(clientId, QStringLiteral("client"));
+            const AttemptTrace trace = deliver(p, secretsOf(p));
+            QVERIFY2(trace.outcome == AttemptTrace::Outcome::Delivered, qPrintable(clientId + u": " + trace.error));
+            QVERIFY2(
+                firstCheck(records().at(records().size() - 2))
+                    .value(QStringLiteral("detail"))
+                    .toString()
+                    .contains(QStringLiteral("to client %1 (client auth tlsClientAuth)").arg(clientId)),
+                qPrintable(firstCheck(records().at(records().size() - 2)).value(QStringLiteral("detail")).toString()));
+        }
+
+        // Another certificate from the same CA is not these clients.
+        const EndpointProfile dn = mtlsProfile(QStringLiteral("mtls-dn"), QStringLiteral("intruder"));
+        AttemptTrace refused = deliver(dn, secretsOf(dn));
+        QVERIFY(refused.outcome != AttemptTrace::Outcome::Delivered);
+        QVERIFY2(refused.error.contains(QStringLiteral("the TLS client certificate's subject is \"CN=intruder\"; client"
+                                                       " mtls-dn is known by subject \"CN=hook-mtls,O=Acme\""
+                                                       " (tlsSubjectDn)")),
+                 qPrintable(refused.error));
+        // The right subject from another CA is nobody.
+        const EndpointProfile impostor = mtlsProfile(QStringLiteral("mtls-dn"), QStringLiteral("impostor"));
+        refused = deliver(impostor, secretsOf(impostor));
+        QVERIFY2(refused.error.contains(QStringLiteral("the TLS client certificate (subject CN=hook-mtls,O=Acme, issuer"
+                                                       " CN=Rogue CA) does not chain to the receiver's tls.clientCa")),
+                 qPrintable(refused.error));
+        const EndpointProfile san = mtlsProfile(QStringLiteral("mtls-san"), QStringLiteral("intruder"));
+        refused = deliver(san, secretsOf(san));
+        QVERIFY2(refused.error.contains(QStringLiteral("the TLS client certificate's subjectAltNames are"
+                                                       " DNS:intruder.example; client mtls-san is known by"
+                                                       " \"DNS:sender.example\" (tlsSan)")),
+                 qPrintable(refused.error));
     }
 
     void pythonClientGetsAndUsesTokens()

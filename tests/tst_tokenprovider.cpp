@@ -354,6 +354,77 @@ private slots:
         QCOMPARE(m_server.log().size(), 3);
     }
 
+    // Issue 18.2: every setting that changes the token request is part of the cache key, so a
+    // send after switching (say) Header to Body auth really exercises Body.
+    void cacheKeyHoldsEverySettingOfTheRequest_data()
+    {
+        QTest::addColumn<QString>("setting");
+        for (const char* name : {"clientAuth",
+                                 "clientId",
+                                 "clientSecret",
+                                 "privateKey",
+                                 "alg",
+                                 "assertionAudience",
+                                 "scope",
+                                 "audience",
+                                 "resource",
+                                 "extraParams",
+                                 "tokenUrl"}) {
+            QTest::newRow(name) << QString::fromLatin1(name);
+        }
+    }
+
+    void cacheKeyHoldsEverySettingOfTheRequest()
+    {
+        QFETCH(QString, setting);
+        const TokenRequest base = requestOf(oauthProfile(m_server.url("/t/ok/key"), QStringLiteral("basic")));
+        TokenRequest changed = base;
+        if (setting == u"clientAuth") {
+            changed.clientAuth = QStringLiteral("post");
+        } else if (setting == u"clientId") {
+            changed.clientId += QStringLiteral("2");
+        } else if (setting == u"clientSecret") {
+            changed.clientSecret += "2";
+        } else if (setting == u"privateKey") {
+            changed.privateKeyPem = "-----BEGIN PRIVATE KEY-----";
+        } else if (setting == u"alg") {
+            changed.alg = QStringLiteral("PS256");
+        } else if (setting == u"assertionAudience") {
+            changed.assertionAudience = QStringLiteral("https://example.com/hook");
+        } else if (setting == u"scope") {
+            changed.scope = QStringLiteral("more");
+        } else if (setting == u"audience") {
+            changed.audience = QStringLiteral("api");
+        } else if (setting == u"resource") {
+            changed.resource = QStringLiteral("https://api.example.com");
+        } else if (setting == u"extraParams") {
+            changed.extraParams.append({QStringLiteral("tenant"), QStringLiteral("a")});
+        } else if (setting == u"tokenUrl") {
+            changed.tokenUrl = QUrl(QString::fromLatin1(m_server.url("/t/ok/key2")));
+        }
+        QVERIFY(changed.cacheKey() != base.cacheKey());
+    }
+
+    void switchingClientAuthFetchesANewToken()
+    {
+        QNetworkAccessManager network;
+        TokenProvider provider(&network);
+        QVERIFY(
+            fetchOne(provider, requestOf(oauthProfile(m_server.url("/t/ok/switch"), QStringLiteral("basic")))).ok());
+        const TokenOutcome body =
+            fetchOne(provider, requestOf(oauthProfile(m_server.url("/t/ok/switch"), QStringLiteral("post"))));
+        QVERIFY(body.ok());
+        QVERIFY(!body.exchange.isEmpty()); // not "came from the cache"
+        QCOMPARE(m_server.log().size(), 2);
+        QCOMPARE(m_server.log().last().toObject().value(QStringLiteral("form_used")).toString(),
+                 QStringLiteral("post"));
+        // The exchange holds the answer as it came: status, headers and body.
+        const QJsonObject response = body.exchange.value(QStringLiteral("response")).toObject();
+        QCOMPARE(response.value(QStringLiteral("status")).toInt(), 200);
+        QCOMPARE(response.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Cache-Control")).toString(),
+                 QStringLiteral("no-store"));
+    }
+
     void singleFlight()
     {
         const auto request = requestOf(oauthProfile(m_server.url("/t/ok/flight"), QStringLiteral("basic")));

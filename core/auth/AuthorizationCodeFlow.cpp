@@ -4,6 +4,7 @@
 #include "secrets/SecretStore.h"
 #include "signing/Crypto.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -41,7 +42,7 @@ QByteArray page(const QString& title, const QString& text)
 struct AuthorizationCodeFlow::Pending
 {
     AuthorizationCodeConfig config;
-    Callback done;
+    OutcomeCallback done;
     QByteArray state;
     QByteArray verifier;
     QString redirectUri;
@@ -106,10 +107,54 @@ QByteArray AuthorizationCodeFlow::codeChallenge(const QByteArray& verifier)
     return base64Url(Crypto::sha256(verifier));
 }
 
+namespace {
+AuthorizationCodeFlow::OutcomeCallback withoutTrace(AuthorizationCodeFlow::Callback done)
+{
+    return [done = std::move(done)](const TokenOutcome& outcome) {
+        if (outcome.ok()) {
+            done(*outcome.token);
+        } else {
+            done(outcome.error);
+        }
+    };
+}
+
+// The outcome of one exchange with the token endpoint: the token, or the error in words.
+TokenOutcome outcomeOf(int status, const QByteArray& body, const QString& networkError, QJsonObject trace)
+{
+    TokenOutcome outcome;
+    if (!networkError.isEmpty()) {
+        outcome.error = Error(networkError, QStringLiteral("auth.tokenUrl"));
+    } else {
+        auto parsed = TokenProvider::parseResponse(status, body, QDateTime::currentDateTimeUtc());
+        if (parsed) {
+            outcome.token = std::move(parsed).value();
+        } else {
+            outcome.error = parsed.error();
+        }
+    }
+    if (!outcome.ok()) {
+        trace.insert(QStringLiteral("error"), outcome.error.message);
+    }
+    outcome.exchange = trace;
+    return outcome;
+}
+} // namespace
+
 void AuthorizationCodeFlow::token(const AuthorizationCodeConfig& config, Callback done)
 {
+    tokenWithTrace(config, withoutTrace(std::move(done)));
+}
+
+void AuthorizationCodeFlow::signIn(const AuthorizationCodeConfig& config, Callback done)
+{
+    signInWithTrace(config, withoutTrace(std::move(done)));
+}
+
+void AuthorizationCodeFlow::tokenWithTrace(const AuthorizationCodeConfig& config, OutcomeCallback done)
+{
     if (!m_store) {
-        signIn(config, std::move(done));
+        signInWithTrace(config, std::move(done));
         return;
     }
     m_store->read(
@@ -123,73 +168,86 @@ void AuthorizationCodeFlow::token(const AuthorizationCodeConfig& config, Callbac
                                       : QStringLiteral("the refresh token cannot be read from the keychain (%1)")
                                             .arg(stored.error().message)));
             } else {
-                signIn(config, std::move(done)); // nothing stored (or no keychain): sign in
+                signInWithTrace(config, std::move(done)); // nothing stored (or no keychain): sign in
             }
         });
 }
 
-Error AuthorizationCodeFlow::signInNeeded(const QString& why) const
+TokenOutcome AuthorizationCodeFlow::signInNeeded(const QString& why) const
 {
-    return Error(why + QStringLiteral(": sign in first")
-                 + (m_signInHint.isEmpty() ? QString() : QStringLiteral(": ") + m_signInHint));
+    TokenOutcome outcome;
+    outcome.signInNeeded = true;
+    outcome.error = Error(why + QStringLiteral(": sign in first")
+                          + (m_signInHint.isEmpty() ? QString() : QStringLiteral(": ") + m_signInHint));
+    return outcome;
 }
 
 void AuthorizationCodeFlow::refresh(const AuthorizationCodeConfig& config,
                                     const QByteArray& refreshToken,
-                                    Callback done)
+                                    OutcomeCallback done)
 {
-    QList<QPair<QString, QString>> form {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                                         {QStringLiteral("refresh_token"), QString::fromUtf8(refreshToken)}};
-    if (!config.scope.isEmpty()) {
-        form.append({QStringLiteral("scope"), config.scope});
-    }
-    exchange(config, form, [this, config, done](int status, const QByteArray& body, const QString& networkError) {
-        if (!networkError.isEmpty()) {
-            done(Error(networkError, QStringLiteral("auth.tokenUrl")));
+    // No scope: RFC 6749 §6 makes it optional, and without it the server grants what the refresh
+    // token carries. Repeating the sign-in's scope (offline_access among it) is refused by servers
+    // that check it against the refresh token's own scope (oidc-provider: invalid_scope).
+    const QList<QPair<QString, QString>> form {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                               {QStringLiteral("refresh_token"), QString::fromUtf8(refreshToken)}};
+    exchange(config, form, [this, config, done](const Answer& answer) {
+        TokenOutcome outcome = outcomeOf(answer.status, answer.body, answer.networkError, answer.trace);
+        if (outcome.ok()) {
+            // Rotated refresh tokens replace the old one before anyone may ask for the next token.
+            auto kept = std::make_shared<TokenOutcome>(std::move(outcome));
+            storeRefreshToken(config, answer.body, [done, kept] { done(*kept); });
             return;
         }
-        auto parsed = TokenProvider::parseResponse(status, body, QDateTime::currentDateTimeUtc());
-        if (!parsed) {
-            const QString error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
-            if (error == u"invalid_grant") {
-                const QString why =
-                    QStringLiteral("the stored refresh token was refused (%1)").arg(parsed.error().message);
-                const auto next = [this, config, done, why] {
-                    if (m_signInWhenRefused && m_openUrl) {
-                        signIn(config, done);
-                        return;
-                    }
-                    done(
-                        Error(QStringLiteral("sign in again: %1%2")
-                                  .arg(why, m_signInHint.isEmpty() ? QString() : QStringLiteral(": ") + m_signInHint)));
-                };
-                if (!m_store) {
-                    next();
-                    return;
-                }
-                // Forgotten before the caller hears of it, so a short-lived process does not quit
-                // with the dead token still in the keychain.
-                QPointer<AuthorizationCodeFlow> self(this);
-                m_store->remove(config.keychainEntry, [self, next](Result<void>) {
-                    if (self) {
-                        next();
-                    }
-                });
+        const QString error = QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("error")).toString();
+        if (!answer.networkError.isEmpty() || (error != u"invalid_grant" && error != u"invalid_scope")) {
+            done(outcome);
+            return;
+        }
+        // The server will never take this refresh token again: forgotten before the caller hears
+        // of it, so a short-lived process does not quit with the dead token still in the keychain.
+        const QString refused = outcome.error.message;
+        const QJsonObject trace = outcome.exchange;
+        const auto next = [this, config, done, refused, trace](const QString& removal) {
+            if (m_signInWhenRefused && m_openUrl) {
+                signInWithTrace(config, done);
                 return;
             }
-            done(parsed.error());
+            TokenOutcome failed;
+            failed.signInNeeded = true;
+            failed.error = Error(
+                QStringLiteral("sign in again: the stored refresh token was refused (%1); %2%3")
+                    .arg(refused, removal, m_signInHint.isEmpty() ? QString() : QStringLiteral(": ") + m_signInHint));
+            failed.exchange = trace;
+            failed.exchange.insert(QStringLiteral("error"), failed.error.message);
+            failed.exchange.insert(QStringLiteral("signInNeeded"), true);
+            done(failed);
+        };
+        if (!m_store) {
+            next(QStringLiteral("it was not stored"));
             return;
         }
-        // Rotated refresh tokens replace the old one before anyone may ask for the next token.
-        auto token = std::make_shared<AccessToken>(std::move(parsed).value());
-        storeRefreshToken(config, body, [done, token] { done(*token); });
+        QPointer<AuthorizationCodeFlow> self(this);
+        const QString entry = config.keychainEntry;
+        m_store->remove(entry, [self, next, entry](Result<void> removed) {
+            if (self) {
+                next(removed ? QStringLiteral("it was deleted from the keychain (entry %1)").arg(entry)
+                             : QStringLiteral("it could not be deleted from the keychain (entry %1: %2)")
+                                   .arg(entry, removed.error().message));
+            }
+        });
     });
 }
 
-void AuthorizationCodeFlow::signIn(const AuthorizationCodeConfig& config, Callback done)
+void AuthorizationCodeFlow::signInWithTrace(const AuthorizationCodeConfig& config, OutcomeCallback done)
 {
+    const auto failed = [](const Error& error) {
+        TokenOutcome outcome;
+        outcome.error = error;
+        return outcome;
+    };
     if (m_pending) {
-        done(Error(QStringLiteral("a sign-in is already waiting for the browser")));
+        done(failed(Error(QStringLiteral("a sign-in is already waiting for the browser"))));
         return;
     }
     if (!m_openUrl) {
@@ -205,14 +263,15 @@ void AuthorizationCodeFlow::signIn(const AuthorizationCodeConfig& config, Callba
 
     QUrl redirect(config.redirectUri.isEmpty() ? QStringLiteral("http://127.0.0.1:0/callback") : config.redirectUri);
     if (redirect.scheme() != u"http" || (redirect.host() != u"127.0.0.1" && redirect.host() != u"localhost")) {
-        pending->done(Error(QStringLiteral("must be an http://127.0.0.1:PORT/... loopback address (RFC 8252)"),
-                            QStringLiteral("auth.redirectUri")));
+        pending->done(failed(Error(QStringLiteral("must be an http://127.0.0.1:PORT/... loopback address (RFC 8252)"),
+                                   QStringLiteral("auth.redirectUri"))));
         return;
     }
     auto listening = pending->server->listen(QHostAddress::LocalHost, quint16(std::max(0, redirect.port(0))));
     if (!listening) {
-        pending->done(Error(QStringLiteral("cannot listen for the sign-in redirect: %1").arg(listening.error().message),
-                            QStringLiteral("auth.redirectUri")));
+        pending->done(
+            failed(Error(QStringLiteral("cannot listen for the sign-in redirect: %1").arg(listening.error().message),
+                         QStringLiteral("auth.redirectUri"))));
         return;
     }
     redirect.setPort(pending->server->serverPort());
@@ -250,6 +309,11 @@ void AuthorizationCodeFlow::signIn(const AuthorizationCodeConfig& config, Callba
     if (!config.scope.isEmpty()) {
         query.addQueryItem(QStringLiteral("scope"), config.scope);
     }
+    if (config.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QStringLiteral("offline_access"))) {
+        // OpenID Connect Core §11: offline_access is ignored (no refresh token) unless the user is
+        // asked to consent; oidc-provider drops it without prompt=consent.
+        query.addQueryItem(QStringLiteral("prompt"), QStringLiteral("consent"));
+    }
     query.addQueryItem(QStringLiteral("state"), QString::fromLatin1(pending->state));
     if (config.pkce) {
         query.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(codeChallenge(pending->verifier)));
@@ -264,9 +328,9 @@ void AuthorizationCodeFlow::signIn(const AuthorizationCodeConfig& config, Callba
     authUrl.setQuery(encoded, QUrl::StrictMode);
 
     pending->timer.setSingleShot(true);
-    connect(&pending->timer, &QTimer::timeout, this, [this] {
-        finishSignIn(Error(
-            QStringLiteral("no sign-in within %1 s; start it again").arg(m_pending->config.signInTimeoutMs / 1000)));
+    connect(&pending->timer, &QTimer::timeout, this, [this, failed] {
+        finishSignIn(failed(Error(
+            QStringLiteral("no sign-in within %1 s; start it again").arg(m_pending->config.signInTimeoutMs / 1000))));
     });
     pending->timer.start(config.signInTimeoutMs);
     m_pending = std::move(pending);
@@ -275,24 +339,29 @@ void AuthorizationCodeFlow::signIn(const AuthorizationCodeConfig& config, Callba
 
 void AuthorizationCodeFlow::onCallback(const QByteArray& rawQuery)
 {
+    const auto failed = [](const QString& message) {
+        TokenOutcome outcome;
+        outcome.error = Error(message);
+        return outcome;
+    };
     m_pending->answered = true;
     const QUrlQuery query(QString::fromUtf8(rawQuery));
     const QString state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
     if (!sameBytes(state.toUtf8(), m_pending->state)) {
-        finishSignIn(Error(QStringLiteral("state mismatch: the redirect did not answer the sign-in HookBench started"
-                                          " (a stale or forged redirect); sign in again")));
+        finishSignIn(failed(QStringLiteral("state mismatch: the redirect did not answer the sign-in HookBench started"
+                                           " (a stale or forged redirect); sign in again")));
         return;
     }
     const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
     if (!error.isEmpty()) {
         const QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
-        finishSignIn(Error(QStringLiteral("the authorization server refused the sign-in: %1%2")
-                               .arg(error, description.isEmpty() ? QString() : QStringLiteral(": ") + description)));
+        finishSignIn(failed(QStringLiteral("the authorization server refused the sign-in: %1%2")
+                                .arg(error, description.isEmpty() ? QString() : QStringLiteral(": ") + description)));
         return;
     }
     const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
     if (code.isEmpty()) {
-        finishSignIn(Error(QStringLiteral("the redirect carried no code")));
+        finishSignIn(failed(QStringLiteral("the redirect carried no code")));
         return;
     }
     QList<QPair<QString, QString>> form {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
@@ -302,29 +371,25 @@ void AuthorizationCodeFlow::onCallback(const QByteArray& rawQuery)
         form.append({QStringLiteral("code_verifier"), QString::fromLatin1(m_pending->verifier)});
     }
     const AuthorizationCodeConfig config = m_pending->config;
-    exchange(config, form, [this, config](int status, const QByteArray& body, const QString& networkError) {
-        if (!networkError.isEmpty()) {
-            finishSignIn(Error(networkError, QStringLiteral("auth.tokenUrl")));
+    exchange(config, form, [this, config](const Answer& answer) {
+        TokenOutcome outcome = outcomeOf(answer.status, answer.body, answer.networkError, answer.trace);
+        if (!outcome.ok()) {
+            finishSignIn(std::move(outcome));
             return;
         }
-        auto parsed = TokenProvider::parseResponse(status, body, QDateTime::currentDateTimeUtc());
-        if (!parsed) {
-            finishSignIn(std::move(parsed));
-            return;
-        }
-        auto token = std::make_shared<AccessToken>(std::move(parsed).value());
-        storeRefreshToken(config, body, [this, token] { finishSignIn(*token); });
+        auto kept = std::make_shared<TokenOutcome>(std::move(outcome));
+        storeRefreshToken(config, answer.body, [this, kept] { finishSignIn(*kept); });
     });
 }
 
-void AuthorizationCodeFlow::finishSignIn(Result<AccessToken> result)
+void AuthorizationCodeFlow::finishSignIn(TokenOutcome outcome)
 {
     if (!m_pending) {
         return;
     }
     std::unique_ptr<Pending> pending = std::move(m_pending);
     pending->timer.stop();
-    Callback done = std::move(pending->done);
+    OutcomeCallback done = std::move(pending->done);
     // The listener may be inside its handler, and its page to the browser still on the way:
     // it goes a moment later (later requests are answered 404, nothing is pending any more).
     HttpServer* server = pending->server.release();
@@ -333,7 +398,7 @@ void AuthorizationCodeFlow::finishSignIn(Result<AccessToken> result)
         server->close();
         server->deleteLater();
     });
-    done(std::move(result));
+    done(outcome);
 }
 
 void AuthorizationCodeFlow::storeRefreshToken(const AuthorizationCodeConfig& config,
@@ -367,33 +432,51 @@ void AuthorizationCodeFlow::storeRefreshToken(const AuthorizationCodeConfig& con
 
 void AuthorizationCodeFlow::exchange(const AuthorizationCodeConfig& config,
                                      QList<QPair<QString, QString>> form,
-                                     std::function<void(int, const QByteArray&, const QString&)> done)
+                                     std::function<void(const Answer&)> done)
 {
     QNetworkRequest request(config.tokenUrl);
-    request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-    request.setRawHeader("Accept", "application/json");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QList<QPair<QByteArray, QByteArray>> headers;
     if (config.clientAuth == u"basic" && !config.clientSecret.isEmpty()) {
         const QByteArray credentials =
             formEncode(config.clientId) + ':' + formEncode(QString::fromUtf8(config.clientSecret));
-        request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+        headers.append({QByteArrayLiteral("Authorization"), "Basic " + credentials.toBase64()});
     } else {
         form.append({QStringLiteral("client_id"), config.clientId});
         if (!config.clientSecret.isEmpty()) {
             form.append({QStringLiteral("client_secret"), QString::fromUtf8(config.clientSecret)});
         }
     }
+    headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")});
+    headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
+    for (const auto& [name, value] : std::as_const(headers)) {
+        request.setRawHeader(name, value);
+    }
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QByteArray body;
-    for (const auto& [name, value] : form) {
+    for (const auto& [name, value] : std::as_const(form)) {
         body += (body.isEmpty() ? QByteArray() : QByteArray("&")) + formEncode(name) + '=' + formEncode(value);
     }
+    // What the Token tab shows: the request as sent (secrets masked) and, below, the answer.
+    QJsonObject trace {
+        {QStringLiteral("startedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("request"),
+         TokenProvider::requestTrace(config.tokenUrl, config.clientAuth, headers, form, body.size())},
+    };
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
     request.setTransferTimeout(config.timeoutMs);
     QNetworkReply* reply = m_network->post(request, body);
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+    connect(reply, &QNetworkReply::finished, this, [reply, trace, clock, done = std::move(done)]() mutable {
         reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        done(status,
-             reply->readAll(),
-             status == 0 ? QStringLiteral("token endpoint unreachable: %1").arg(reply->errorString()) : QString());
+        Answer answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.body = reply->readAll();
+        if (answer.status == 0) {
+            answer.networkError = QStringLiteral("token endpoint unreachable: %1").arg(reply->errorString());
+        }
+        trace.insert(QStringLiteral("response"), TokenProvider::responseTrace(reply, answer.body));
+        trace.insert(QStringLiteral("elapsedMs"), qRound(double(clock->nsecsElapsed()) / 1e5) / 10.0);
+        answer.trace = trace;
+        done(answer);
     });
 }

@@ -45,6 +45,9 @@ class AuthorizationCodeFlow final : public QObject
 public:
     using OpenUrl = std::function<void(const QUrl&)>;
     using Callback = std::function<void(Result<AccessToken>)>;
+    // The token or the error, with the exchange trace (request and answer, secrets masked) and
+    // whether only a new sign-in can help.
+    using OutcomeCallback = std::function<void(const TokenOutcome&)>;
 
     AuthorizationCodeFlow(QNetworkAccessManager* network, SecretStore* store, QObject* parent = nullptr);
     ~AuthorizationCodeFlow() override;
@@ -55,15 +58,19 @@ public:
     // Added to the error when a sign-in is needed but cannot happen here, such as
     // "run `hookbench-cli token --profile P.json` to sign in".
     void setSignInHint(const QString& hint) { m_signInHint = hint; }
-    // When the stored refresh token is refused (invalid_grant): sign in at once (true, for an
-    // interactive caller) instead of failing with "sign in again" (false, the default).
+    // When the stored refresh token is refused (invalid_grant, invalid_scope): sign in at once
+    // (true) instead of failing with "sign in again" (false, the default).
     void setSignInWhenRefused(bool signIn) { m_signInWhenRefused = signIn; }
 
     // A token: from the stored refresh token when there is one (silently), else by signing in.
-    // A refused refresh token (invalid_grant) is dropped and the error asks to sign in again.
+    // The refresh asks for no scope (RFC 6749 §6: "as originally granted"), so a server that
+    // refuses scopes the refresh token does not carry never sees any. A refused refresh token
+    // (invalid_grant, invalid_scope) is deleted from the store and the error asks to sign in again.
     void token(const AuthorizationCodeConfig& config, Callback done);
+    void tokenWithTrace(const AuthorizationCodeConfig& config, OutcomeCallback done);
     // Signs in through the browser whatever is stored.
     void signIn(const AuthorizationCodeConfig& config, Callback done);
+    void signInWithTrace(const AuthorizationCodeConfig& config, OutcomeCallback done);
 
     // RFC 7636: 43 characters of base64url from 32 CSPRNG bytes, and its S256 challenge.
     static QByteArray makeCodeVerifier();
@@ -76,15 +83,22 @@ signals:
 
 private:
     struct Pending;
-    void refresh(const AuthorizationCodeConfig& config, const QByteArray& refreshToken, Callback done);
+    struct Answer
+    {
+        int status = 0;
+        QByteArray body;
+        QString networkError;
+        QJsonObject trace; // startedAt, request, response, elapsedMs
+    };
+    void refresh(const AuthorizationCodeConfig& config, const QByteArray& refreshToken, OutcomeCallback done);
     void onCallback(const QByteArray& query);
     void exchange(const AuthorizationCodeConfig& config,
                   QList<QPair<QString, QString>> form,
-                  std::function<void(int status, const QByteArray& body, const QString& networkError)> done);
-    void finishSignIn(Result<AccessToken> result);
+                  std::function<void(const Answer&)> done);
+    void finishSignIn(TokenOutcome outcome);
     // Keeps a refresh token from `body` (if any) in the store, then calls `then`.
     void storeRefreshToken(const AuthorizationCodeConfig& config, const QByteArray& body, std::function<void()> then);
-    Error signInNeeded(const QString& why) const;
+    TokenOutcome signInNeeded(const QString& why) const;
 
     QNetworkAccessManager* m_network;
     QPointer<SecretStore> m_store;

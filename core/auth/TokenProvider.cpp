@@ -3,6 +3,7 @@
 #include "jose/JoseKey.h"
 #include "jose/Jws.h"
 #include "secrets/SecretRef.h"
+#include "signing/Crypto.h"
 #include "tls/ClientTls.h"
 
 #include <QElapsedTimer>
@@ -183,7 +184,24 @@ Result<TokenRequest> TokenRequest::fromProfile(const EndpointProfile& profile, c
 
 QString TokenRequest::cacheKey() const
 {
-    return tokenUrl.toString(QUrl::FullyEncoded) + QLatin1Char('\n') + clientId + QLatin1Char('\n') + scope;
+    // Secrets and keys enter as a hash: the key is kept in memory and may show up in a debugger.
+    QStringList parts {tokenUrl.toString(QUrl::FullyEncoded),
+                       clientId,
+                       clientAuth,
+                       QString::fromLatin1(Crypto::sha256(clientSecret).toHex().left(16)),
+                       QString::fromLatin1(Crypto::sha256(privateKeyPem).toHex().left(16)),
+                       alg,
+                       assertionAudience,
+                       scope,
+                       audience,
+                       resource};
+    for (const auto& [name, value] : extraParams) {
+        parts << name + QLatin1Char('=') + value;
+    }
+    if (ssl && !ssl->localCertificate().isNull()) {
+        parts << QString::fromLatin1(ssl->localCertificate().digest(QCryptographicHash::Sha256).toHex());
+    }
+    return parts.join(QLatin1Char('\n'));
 }
 
 Result<QByteArray> TokenProvider::clientAssertion(const TokenRequest& request, qint64 now)
@@ -358,6 +376,63 @@ QJsonObject TokenProvider::maskedResponse(const QByteArray& body, bool showSecre
     return json;
 }
 
+QJsonObject TokenProvider::requestTrace(const QUrl& url,
+                                        const QString& clientAuth,
+                                        const QList<QPair<QByteArray, QByteArray>>& headers,
+                                        const QList<QPair<QString, QString>>& form,
+                                        qsizetype bodyBytes)
+{
+    QJsonObject formTrace;
+    for (const auto& [name, value] : form) {
+        formTrace.insert(name, isSecretField(name) ? maskSecret(value.toUtf8()) : value);
+    }
+    QJsonObject headersTrace;
+    for (const auto& [name, value] : headers) {
+        headersTrace.insert(QString::fromLatin1(name),
+                            name == "Authorization" ? maskSecret(value) : QString::fromUtf8(value));
+    }
+    QJsonObject trace {{QStringLiteral("method"), QStringLiteral("POST")},
+                       {QStringLiteral("url"), url.toString()},
+                       {QStringLiteral("clientAuth"), clientAuth},
+                       {QStringLiteral("headers"), headersTrace},
+                       {QStringLiteral("form"), formTrace},
+                       {QStringLiteral("bodyBytes"), bodyBytes}};
+    for (const auto& [name, value] : form) {
+        if (name == QLatin1String("grant_type")) {
+            trace.insert(QStringLiteral("grantType"), value);
+        } else if (name == QLatin1String("client_assertion")) {
+            // Header and claims are no secret (the signature is): shown so a refusal can be understood.
+            trace.insert(QStringLiteral("assertion"), decodeAssertion(value.toLatin1()));
+        }
+    }
+    return trace;
+}
+
+QJsonValue TokenProvider::responseTrace(QNetworkReply* reply, const QByteArray& body)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status <= 0) {
+        return QJsonValue(QJsonValue::Null);
+    }
+    QJsonObject headers;
+    for (const auto& [name, value] : reply->rawHeaderPairs()) {
+        const QString key = QString::fromLatin1(name);
+        const QString text = QString::fromLatin1(value);
+        headers.insert(key, headers.contains(key) ? headers.value(key).toString() + QStringLiteral(", ") + text : text);
+    }
+    QJsonObject response {
+        {QStringLiteral("status"), status},
+        {QStringLiteral("headers"), headers},
+        {QStringLiteral("contentType"), reply->header(QNetworkRequest::ContentTypeHeader).toString()}};
+    const QJsonObject json = maskedResponse(body);
+    if (!json.isEmpty()) {
+        response.insert(QStringLiteral("body"), json);
+    } else {
+        response.insert(QStringLiteral("body"), QString::fromUtf8(body.left(TraceBodyLimit)));
+    }
+    return response;
+}
+
 TokenProvider::TokenProvider(QNetworkAccessManager* network, QObject* parent)
     : QObject(parent)
     , m_network(network)
@@ -419,26 +494,8 @@ void TokenProvider::startFetch(const QString& key)
     fetch->body = formBody(prepared->form);
     fetch->headers = prepared->headers;
 
-    QJsonObject form;
-    for (const auto& [name, value] : prepared->form) {
-        form.insert(name, isSecretField(name) ? maskSecret(value.toUtf8()) : value);
-    }
-    QJsonObject headers;
-    for (const auto& [name, value] : prepared->headers) {
-        headers.insert(QString::fromLatin1(name),
-                       name == "Authorization" ? maskSecret(value) : QString::fromUtf8(value));
-    }
-    fetch->requestTrace = QJsonObject {{QStringLiteral("method"), QStringLiteral("POST")},
-                                       {QStringLiteral("url"), fetch->request.tokenUrl.toString()},
-                                       {QStringLiteral("clientAuth"), fetch->request.clientAuth},
-                                       {QStringLiteral("headers"), headers},
-                                       {QStringLiteral("form"), form}};
-    for (const auto& [name, value] : prepared->form) {
-        if (name == QLatin1String("client_assertion")) {
-            // Header and claims are no secret (the signature is): shown so a refusal can be understood.
-            fetch->requestTrace.insert(QStringLiteral("assertion"), decodeAssertion(value.toLatin1()));
-        }
-    }
+    fetch->requestTrace = requestTrace(
+        fetch->request.tokenUrl, fetch->request.clientAuth, prepared->headers, prepared->form, fetch->body.size());
     fetch->timer = new QTimer(this);
     fetch->timer->setSingleShot(true);
     sendTry(fetch);
@@ -521,17 +578,7 @@ void TokenProvider::onReply(Fetch* fetch, QNetworkReply* reply, bool timedOut)
 
     TokenOutcome outcome;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QJsonObject response;
-    if (status > 0) {
-        response.insert(QStringLiteral("status"), status);
-        const QJsonObject json = maskedResponse(body);
-        if (!json.isEmpty()) {
-            response.insert(QStringLiteral("body"), json);
-        } else {
-            response.insert(QStringLiteral("body"), QString::fromUtf8(body.left(TraceBodyLimit)));
-        }
-        response.insert(QStringLiteral("contentType"), reply->header(QNetworkRequest::ContentTypeHeader).toString());
-    }
+    const QJsonValue response = responseTrace(reply, body);
     if (!retryable.isEmpty()) {
         outcome.error = Error(QStringLiteral("%1 (after %2 tries)").arg(retryable).arg(fetch->tries),
                               QStringLiteral("auth.tokenUrl"));
@@ -551,11 +598,10 @@ void TokenProvider::onReply(Fetch* fetch, QNetworkReply* reply, bool timedOut)
             outcome.error = parsed.error();
         }
     }
-    fetch->requestTrace.insert(QStringLiteral("bodyBytes"), fetch->body.size());
     outcome.exchange = QJsonObject {
         {QStringLiteral("startedAt"), fetch->startedAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("request"), fetch->requestTrace},
-        {QStringLiteral("response"), status > 0 ? QJsonValue(response) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("response"), response},
         {QStringLiteral("tries"), fetch->triesTrace},
         {QStringLiteral("elapsedMs"), qRound(double(fetch->clock.nsecsElapsed()) / 1e5) / 10.0},
         {QStringLiteral("sharedBy"), int(fetch->waiters.size())},

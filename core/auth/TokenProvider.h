@@ -39,7 +39,9 @@ struct TokenRequest
 
     // From a profile of type oauth2ClientCredentials; errors name the auth.* field.
     static Result<TokenRequest> fromProfile(const EndpointProfile& profile, const SecretValues& secrets);
-    // Token URL + client + scope: requests with the same key share one token.
+    // Every setting that changes the token request (token URL, client, client auth, secret or key,
+    // scope, audience, resource, extra parameters, client certificate): requests with the same
+    // key share one token.
     QString cacheKey() const;
 };
 
@@ -58,6 +60,8 @@ struct TokenOutcome
     std::optional<AccessToken> token;
     Error error;
     QJsonObject exchange; // empty when the token came from the cache
+    // The stored refresh token is gone (refused, or never stored): only a new sign-in helps.
+    bool signInNeeded = false;
     bool ok() const { return token.has_value(); }
 };
 
@@ -103,6 +107,16 @@ public:
     static QJsonObject decodeAssertion(const QByteArray& jwt);
     // A JSON object with access_token, refresh_token and id_token masked.
     static QJsonObject maskedResponse(const QByteArray& body, bool showSecrets = false);
+    // The request part of an exchange trace: what was sent, with secrets masked (the decoded
+    // client assertion added when there is one).
+    static QJsonObject requestTrace(const QUrl& url,
+                                    const QString& clientAuth,
+                                    const QList<QPair<QByteArray, QByteArray>>& headers,
+                                    const QList<QPair<QString, QString>>& form,
+                                    qsizetype bodyBytes);
+    // The response part of an exchange trace: the status, headers and body that came back
+    // (tokens masked), or null when no HTTP answer arrived.
+    static QJsonValue responseTrace(QNetworkReply* reply, const QByteArray& body);
 
 private:
     struct Fetch;

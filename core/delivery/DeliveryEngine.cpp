@@ -159,7 +159,7 @@ void Delivery::requestToken()
             fail(config.error().toString());
             return;
         }
-        m_tokenKey = config->keychainEntry;
+        m_tokenKey = DeliveryEngine::authorizationCodeCacheKey(config.value());
         m_engine->authorizationCodeToken(
             config.value(), this, [this](const TokenOutcome& outcome) { onToken(outcome); });
         return;
@@ -553,11 +553,21 @@ AuthorizationCodeFlow* DeliveryEngine::authorizationCode()
     return m_codeFlow;
 }
 
+QString DeliveryEngine::authorizationCodeCacheKey(const AuthorizationCodeConfig& config)
+{
+    return QStringList {config.tokenUrl.toString(QUrl::FullyEncoded),
+                        config.clientId,
+                        config.clientAuth,
+                        QString::fromLatin1(Crypto::sha256(config.clientSecret).toHex().left(16)),
+                        config.scope}
+        .join(QLatin1Char('\n'));
+}
+
 void DeliveryEngine::authorizationCodeToken(const AuthorizationCodeConfig& config,
                                             QObject* context,
                                             TokenProvider::Callback done)
 {
-    const QString key = config.keychainEntry;
+    const QString key = authorizationCodeCacheKey(config);
     const auto cached = m_codeTokens.constFind(key);
     if (cached != m_codeTokens.cend()
         && QDateTime::currentDateTimeUtc().addSecs(TokenProvider::ExpirySkewSecs) < cached->expiresAt) {
@@ -573,36 +583,55 @@ void DeliveryEngine::authorizationCodeToken(const AuthorizationCodeConfig& confi
     }
     m_codeWaiters.insert(key, {{context, std::move(done)}});
     ++m_codeFetches;
-    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
-    auto clock = std::make_shared<QElapsedTimer>();
-    clock->start();
-    authorizationCode()->token(config, [this, key, config, startedAt, clock](Result<AccessToken> result) {
-        TokenOutcome outcome;
-        // What the trace can show: the flow keeps the refresh token to itself.
-        outcome.exchange = QJsonObject {
-            {QStringLiteral("startedAt"), startedAt.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("request"),
-             QJsonObject {{QStringLiteral("method"), QStringLiteral("POST")},
-                          {QStringLiteral("url"), config.tokenUrl.toString()},
-                          {QStringLiteral("grantType"), QStringLiteral("refresh_token")},
-                          {QStringLiteral("clientAuth"), config.clientAuth}}},
-            {QStringLiteral("elapsedMs"), qRound(double(clock->nsecsElapsed()) / 1e5) / 10.0},
-        };
-        if (result) {
-            outcome.token = result.value();
-            m_codeTokens.insert(key, result.value());
-        } else {
-            outcome.error = result.error();
-            outcome.exchange.insert(QStringLiteral("error"), result.error().message);
-        }
-        const QList<CodeWaiter> waiters = m_codeWaiters.take(key);
-        outcome.exchange.insert(QStringLiteral("sharedBy"), int(waiters.size()));
-        for (const auto& waiter : waiters) {
-            if (waiter.context) {
-                waiter.done(outcome);
+    authorizationCode()->tokenWithTrace(
+        config, [this, key](const TokenOutcome& outcome) { finishAuthorizationCodeToken(key, outcome); });
+}
+
+void DeliveryEngine::signIn(const AuthorizationCodeConfig& config,
+                            std::function<void(const QUrl&)> openUrl,
+                            QObject* context,
+                            TokenProvider::Callback done)
+{
+    authorizationCode(); // makes the store
+    if (!m_signInFlow) {
+        m_signInFlow = new AuthorizationCodeFlow(m_network, m_secretStore, this);
+    }
+    m_signInFlow->setOpenUrl(std::move(openUrl));
+    const QString key = authorizationCodeCacheKey(config);
+    m_signInFlow->signInWithTrace(
+        config, [this, key, context = QPointer<QObject>(context), done = std::move(done)](const TokenOutcome& outcome) {
+            if (outcome.ok()) {
+                // The token sign-in obtained is as good as a refreshed one: no refresh before it expires.
+                m_codeTokens.insert(key, *outcome.token);
             }
+            if (context) {
+                done(outcome);
+            }
+        });
+}
+
+void DeliveryEngine::finishAuthorizationCodeToken(const QString& key, const TokenOutcome& result)
+{
+    TokenOutcome outcome = result;
+    if (outcome.ok()) {
+        m_codeTokens.insert(key, *outcome.token);
+    } else {
+        m_codeTokens.remove(key);
+        if (outcome.exchange.isEmpty()) {
+            // Nothing was sent (no refresh token stored): the trace says why.
+            outcome.exchange = QJsonObject {{QStringLiteral("error"), outcome.error.message}};
         }
-    });
+        if (outcome.signInNeeded) {
+            outcome.exchange.insert(QStringLiteral("signInNeeded"), true);
+        }
+    }
+    const QList<CodeWaiter> waiters = m_codeWaiters.take(key);
+    outcome.exchange.insert(QStringLiteral("sharedBy"), int(waiters.size()));
+    for (const auto& waiter : waiters) {
+        if (waiter.context) {
+            waiter.done(outcome);
+        }
+    }
 }
 
 void DeliveryEngine::setHistory(HistoryStore* history)

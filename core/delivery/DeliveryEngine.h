@@ -138,6 +138,17 @@ public:
     // The authorization code flow the deliveries get their tokens from: silent, it uses the stored
     // refresh token and never opens a browser; the face (CLI, GUI) sets its sign-in hint.
     AuthorizationCodeFlow* authorizationCode();
+    // Signs in through the browser (`openUrl` opens the address) and keeps the access token for
+    // the deliveries: a send afterwards uses it until it expires, and refreshes only then.
+    // `done` gets the outcome with the exchange trace; `context` guards it.
+    void signIn(const AuthorizationCodeConfig& config,
+                std::function<void(const QUrl&)> openUrl,
+                QObject* context,
+                TokenProvider::Callback done);
+    // The key the deliveries' access tokens of an authorization-code profile are cached under:
+    // every setting that changes the token request (the refresh token itself is per client and
+    // token URL, see AuthorizationCodeConfig::keychainEntry).
+    static QString authorizationCodeCacheKey(const AuthorizationCodeConfig& config);
 
 signals:
     void attemptFinished(const AttemptTrace& trace);
@@ -149,6 +160,7 @@ private:
     // it (a rotating refresh token must never be used twice at once).
     void authorizationCodeToken(const AuthorizationCodeConfig& config, QObject* context, TokenProvider::Callback done);
     void invalidateAuthorizationCodeToken(const QString& key) { m_codeTokens.remove(key); }
+    void finishAuthorizationCodeToken(const QString& key, const TokenOutcome& outcome);
     void record(const AttemptTrace& trace, const QByteArray& eventJson);
     void flushHistory();
     // Qt keys its connection cache by scheme, host and port only, so a kept-alive TLS connection
@@ -174,7 +186,8 @@ private:
     };
     QPointer<SecretStore> m_secretStore;
     AuthorizationCodeFlow* m_codeFlow = nullptr;
-    QHash<QString, AccessToken> m_codeTokens;        // by keychain entry
+    AuthorizationCodeFlow* m_signInFlow = nullptr;   // interactive: opens the browser
+    QHash<QString, AccessToken> m_codeTokens;        // by authorizationCodeCacheKey()
     QHash<QString, QList<CodeWaiter>> m_codeWaiters; // refreshes in flight
     int m_codeFetches = 0;
 };

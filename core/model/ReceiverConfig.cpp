@@ -293,27 +293,35 @@ QJsonObject verifyToJson(const VerifyConfig& verify)
     return out;
 }
 
-TokenEndpointConfig readTokenEndpoint(Object& object)
+// The keys of one token endpoint client, at the top of the block or in `clients`.
+const QStringList TokenClientKeys {u"clientId"_s,
+                                   u"clientSecret"_s,
+                                   u"clientAuth"_s,
+                                   u"publicKey"_s,
+                                   u"jwks"_s,
+                                   u"tlsSubjectDn"_s,
+                                   u"tlsSan"_s};
+
+TokenClientConfig readTokenClient(Object& object)
 {
-    TokenEndpointConfig config;
-    object.allowKeys({u"path"_s, u"clientId"_s, u"clientSecret"_s, u"clientAuth"_s, u"expiresIn"_s});
-    object.string(u"path"_s, config.path);
-    if (!object.failed() && !config.path.startsWith(u'/')) {
-        object.fail(u"path"_s, u"must start with '/', such as /oauth2/token"_s);
-    }
+    TokenClientConfig client;
     object.require(u"clientId"_s, u"for the token endpoint (the client it issues tokens to)"_s);
-    object.nonEmptyString(u"clientId"_s, config.clientId);
-    object.require(u"clientSecret"_s, u"for the token endpoint (a secret reference such as env:CLIENT_SECRET)"_s);
-    object.nonEmptyString(u"clientSecret"_s, config.clientSecret);
-    const QStringList methods {u"basic"_s, u"post"_s, u"jwt"_s};
+    object.nonEmptyString(u"clientId"_s, client.clientId);
+    object.nonEmptyString(u"clientSecret"_s, client.clientSecret);
+    object.nonEmptyString(u"publicKey"_s, client.publicKey);
+    object.nonEmptyString(u"jwks"_s, client.jwks);
+    object.nonEmptyString(u"tlsSubjectDn"_s, client.tlsSubjectDn);
+    object.nonEmptyString(u"tlsSan"_s, client.tlsSan);
+    const QStringList methods {u"basic"_s, u"post"_s, u"jwt"_s, u"privateKeyJwt"_s, u"tlsClientAuth"_s};
+    const QString listed = u"basic, post, jwt, privateKeyJwt, tlsClientAuth"_s;
     if (const auto list = object.array(u"clientAuth"_s)) {
         QStringList chosen;
         for (qsizetype i = 0; i < list->size() && !object.failed(); ++i) {
             const QString method = list->at(i).toString();
             if (!list->at(i).isString() || !methods.contains(method)) {
                 object.failAt(indexPath(object.path(u"clientAuth"_s), i),
-                              u"must be one of basic, post, jwt, not %1"_s.arg(
-                                  list->at(i).isString() ? u'"' + method + u'"' : typeName(list->at(i))));
+                              u"must be one of %1, not %2"_s.arg(
+                                  listed, list->at(i).isString() ? u'"' + method + u'"' : typeName(list->at(i))));
                 break;
             }
             if (!chosen.contains(method)) {
@@ -321,23 +329,127 @@ TokenEndpointConfig readTokenEndpoint(Object& object)
             }
         }
         if (!object.failed() && chosen.isEmpty()) {
-            object.fail(u"clientAuth"_s, u"must list at least one of basic, post, jwt"_s);
+            object.fail(u"clientAuth"_s, u"must list at least one of %1"_s.arg(listed));
         }
-        config.clientAuth = chosen;
+        client.clientAuth = chosen;
+    } else {
+        // Not given: what the client's secret, keys and certificate allow.
+        client.clientAuth.clear();
+        if (!client.clientSecret.isEmpty()
+            || (client.publicKey.isEmpty() && client.jwks.isEmpty() && client.tlsSubjectDn.isEmpty()
+                && client.tlsSan.isEmpty())) {
+            client.clientAuth = {u"basic"_s, u"post"_s, u"jwt"_s};
+        }
+        if (!client.publicKey.isEmpty() || !client.jwks.isEmpty()) {
+            client.clientAuth += u"privateKeyJwt"_s;
+        }
+        if (!client.tlsSubjectDn.isEmpty() || !client.tlsSan.isEmpty()) {
+            client.clientAuth += u"tlsClientAuth"_s;
+        }
+    }
+    if (object.failed()) {
+        return client;
+    }
+    const bool secretForm = client.clientAuth.contains(u"basic"_s) || client.clientAuth.contains(u"post"_s)
+                            || client.clientAuth.contains(u"jwt"_s);
+    if (secretForm && client.clientSecret.isEmpty()) {
+        object.fail(u"clientSecret"_s,
+                    u"is required: clientAuth basic, post and jwt check the client's secret (a secret reference such"
+                    " as env:CLIENT_SECRET)"_s);
+    } else if (client.clientAuth.contains(u"privateKeyJwt"_s) && client.publicKey.isEmpty() && client.jwks.isEmpty()) {
+        object.fail(u"publicKey"_s,
+                    u"is required: clientAuth privateKeyJwt checks the assertion with the client's public key"
+                    " (file:client.pub.pem) or a JWKS (jwks: file:client.jwks.json)"_s);
+    } else if (client.clientAuth.contains(u"tlsClientAuth"_s)
+               && client.tlsSubjectDn.isEmpty() == client.tlsSan.isEmpty()) {
+        object.fail(client.tlsSubjectDn.isEmpty() ? u"tlsSubjectDn"_s : u"tlsSan"_s,
+                    u"clientAuth tlsClientAuth identifies the client by exactly one of tlsSubjectDn (its certificate's"
+                    " subject, such as CN=sender,O=Acme) and tlsSan (a DNS name, URI, IP address or e-mail of its"
+                    " subjectAltName), RFC 8705 §2.1.2"_s);
+    }
+    return client;
+}
+
+TokenEndpointConfig readTokenEndpoint(Reader& reader, Object& object)
+{
+    TokenEndpointConfig config;
+    object.allowKeys(TokenClientKeys + QStringList {u"path"_s, u"expiresIn"_s, u"clients"_s, u"audiences"_s});
+    object.string(u"path"_s, config.path);
+    if (!object.failed() && !config.path.startsWith(u'/')) {
+        object.fail(u"path"_s, u"must start with '/', such as /oauth2/token"_s);
+    }
+    const TokenClientConfig first = readTokenClient(object);
+    config.clientId = first.clientId;
+    config.clientSecret = first.clientSecret;
+    config.clientAuth = first.clientAuth;
+    config.publicKey = first.publicKey;
+    config.jwks = first.jwks;
+    config.tlsSubjectDn = first.tlsSubjectDn;
+    config.tlsSan = first.tlsSan;
+    if (const auto list = object.array(u"clients"_s)) {
+        QStringList ids {config.clientId};
+        for (qsizetype i = 0; i < list->size() && !reader.failed(); ++i) {
+            if (auto entry = reader.object(list->at(i), indexPath(object.path(u"clients"_s), i))) {
+                entry->allowKeys(TokenClientKeys);
+                const TokenClientConfig client = readTokenClient(*entry);
+                if (!entry->failed() && ids.contains(client.clientId)) {
+                    entry->fail(u"clientId"_s,
+                                u"\"%1\" is given to two clients: each needs its own"_s.arg(client.clientId));
+                }
+                ids += client.clientId;
+                config.clients.append(client);
+            }
+        }
+    }
+    if (object.has(u"audiences"_s)) {
+        object.stringList(u"audiences"_s, config.audiences);
+        if (!object.failed() && (config.audiences.isEmpty() || config.audiences.contains(QString()))) {
+            object.fail(u"audiences"_s,
+                        u"must list the aud values a client assertion may carry: tokenUrl, issuer, webhookUrl, a"
+                        " /path on this receiver, or a literal string or URL"_s);
+        }
     }
     object.integer(u"expiresIn"_s, config.expiresIn, 1, YearSeconds);
     return config;
 }
 
+void tokenClientToJson(QJsonObject& out, const TokenClientConfig& client)
+{
+    out.insert(u"clientId"_s, client.clientId);
+    const auto put = [&out](const QString& key, const QString& value) {
+        if (!value.isEmpty()) {
+            out.insert(key, value);
+        }
+    };
+    put(u"clientSecret"_s, client.clientSecret);
+    put(u"publicKey"_s, client.publicKey);
+    put(u"jwks"_s, client.jwks);
+    put(u"tlsSubjectDn"_s, client.tlsSubjectDn);
+    put(u"tlsSan"_s, client.tlsSan);
+    if (client.clientAuth != TokenClientConfig {}.clientAuth) {
+        out.insert(u"clientAuth"_s, QJsonArray::fromStringList(client.clientAuth));
+    }
+}
+
 QJsonObject tokenEndpointToJson(const TokenEndpointConfig& config)
 {
     const TokenEndpointConfig defaults;
-    QJsonObject out {{u"clientId"_s, config.clientId}, {u"clientSecret"_s, config.clientSecret}};
+    QJsonObject out;
+    tokenClientToJson(out, config.allClients().first());
     if (config.path != defaults.path) {
         out.insert(u"path"_s, config.path);
     }
-    if (config.clientAuth != defaults.clientAuth) {
-        out.insert(u"clientAuth"_s, QJsonArray::fromStringList(config.clientAuth));
+    if (!config.clients.isEmpty()) {
+        QJsonArray clients;
+        for (const auto& client : config.clients) {
+            QJsonObject entry;
+            tokenClientToJson(entry, client);
+            clients.append(entry);
+        }
+        out.insert(u"clients"_s, clients);
+    }
+    if (config.audiences != defaults.audiences) {
+        out.insert(u"audiences"_s, QJsonArray::fromStringList(config.audiences));
     }
     if (config.expiresIn != defaults.expiresIn) {
         out.insert(u"expiresIn"_s, config.expiresIn);
@@ -542,7 +654,7 @@ Result<ReceiverConfig> ReceiverConfig::fromJson(const QByteArray& json, const QS
         config.verify = readVerify(reader, *verify);
     }
     if (auto tokenEndpoint = root.object(u"tokenEndpoint"_s)) {
-        config.tokenEndpoint = readTokenEndpoint(*tokenEndpoint);
+        config.tokenEndpoint = readTokenEndpoint(reader, *tokenEndpoint);
     }
     if (auto jwks = root.object(u"jwks"_s)) {
         config.jwks = readJwksServe(*jwks);
@@ -561,6 +673,18 @@ Result<ReceiverConfig> ReceiverConfig::fromJson(const QByteArray& json, const QS
         reader.fail(u"jwks.decryptionKey"_s,
                     u"serves the public part of verify.jwe.privateKey: add verify.jwe, or give a JWKS file in"
                     " jwks.serve"_s);
+    }
+    if (!reader.failed() && config.tokenEndpoint && (!config.tls || config.tls->clientCa.isEmpty())) {
+        const auto clients = config.tokenEndpoint->allClients();
+        for (qsizetype i = 0; i < clients.size(); ++i) {
+            if (clients.at(i).clientAuth.contains(u"tlsClientAuth"_s)) {
+                reader.fail(i == 0 ? u"tokenEndpoint.clientAuth"_s
+                                   : indexPath(u"tokenEndpoint.clients"_s, i - 1) + u".clientAuth"_s,
+                            u"tlsClientAuth identifies clients by their TLS certificate: the receiver needs tls with a"
+                            " clientCa that issued them"_s);
+                break;
+            }
+        }
     }
     if (!reader.failed() && config.jwks && config.tokenEndpoint && config.jwks->path == config.tokenEndpoint->path) {
         reader.fail(u"jwks.path"_s, u"is the token endpoint's path too; give each its own path"_s);
@@ -650,7 +774,11 @@ QStringList ReceiverConfig::secretRefs() const
         addSecretRef(refs, verify.jwe->privateKey);
     }
     if (tokenEndpoint) {
-        addSecretRef(refs, tokenEndpoint->clientSecret);
+        for (const auto& client : tokenEndpoint->allClients()) {
+            addSecretRef(refs, client.clientSecret);
+            addSecretRef(refs, client.publicKey);
+            addSecretRef(refs, client.jwks);
+        }
     }
     if (jwks) {
         addSecretRef(refs, jwks->serve);

@@ -84,13 +84,45 @@ struct VerifyConfig
     bool operator==(const VerifyConfig&) const = default;
 };
 
+// One client of the token endpoint (docs/receiver-format.md `tokenEndpoint`): how it may prove
+// itself, and the secret, keys or certificate it proves itself with.
+struct TokenClientConfig
+{
+    QString clientId;
+    QString clientSecret; // secret reference: basic, post, jwt
+    // basic, post, jwt (client_secret_jwt), privateKeyJwt, tlsClientAuth (RFC 8705 §2.1)
+    QStringList clientAuth {QStringLiteral("basic"), QStringLiteral("post"), QStringLiteral("jwt")};
+    QString publicKey;    // privateKeyJwt: reference to a PEM public key or certificate
+    QString jwks;         // privateKeyJwt: reference to a JWKS file (the assertion's kid picks the key)
+    QString tlsSubjectDn; // tlsClientAuth: the certificate's subject, RFC 4514 ("CN=sender,O=Acme")
+    QString tlsSan;       // tlsClientAuth: one of its subjectAltNames: a DNS name, URI, IP address or e-mail
+
+    bool operator==(const TokenClientConfig&) const = default;
+};
+
 struct TokenEndpointConfig
 {
     QString path = QStringLiteral("/oauth2/token");
+    // The first client (its keys sit at the top of the block, as TokenClientConfig's).
     QString clientId;
     QString clientSecret; // secret reference
     QStringList clientAuth {QStringLiteral("basic"), QStringLiteral("post"), QStringLiteral("jwt")};
+    QString publicKey;
+    QString jwks;
+    QString tlsSubjectDn;
+    QString tlsSan;
+    QList<TokenClientConfig> clients; // more clients, each an object with the same keys
+    // The `aud` a client assertion may carry: tokenUrl, issuer, webhookUrl, a /path on this
+    // receiver, or any literal string or URL.
+    QStringList audiences {QStringLiteral("tokenUrl")};
     int expiresIn = 3600; // seconds
+
+    // The first client, then `clients`.
+    QList<TokenClientConfig> allClients() const
+    {
+        return QList<TokenClientConfig> {{clientId, clientSecret, clientAuth, publicKey, jwks, tlsSubjectDn, tlsSan}}
+               + clients;
+    }
 
     bool operator==(const TokenEndpointConfig&) const = default;
 };

@@ -182,8 +182,11 @@ Result<void> Receiver::start(const ReceiverConfig& config, const SecretValues& s
     m_sequenceIndex = 0;
     m_tokenEndpoint.reset();
     if (config.tokenEndpoint) {
-        m_tokenEndpoint =
-            std::make_unique<TokenEndpoint>(*config.tokenEndpoint, secrets.value(config.tokenEndpoint->clientSecret));
+        auto endpoint = TokenEndpoint::create(*config.tokenEndpoint, secrets);
+        if (!endpoint) {
+            return endpoint.error();
+        }
+        m_tokenEndpoint = std::move(endpoint).value();
     }
 
     if (!m_store) {
@@ -567,7 +570,8 @@ void Receiver::handleToken(const ReceivedRequest& request, HttpResponder respond
         m_tokenEndpoint->handle(VerifyRequest::from(request),
                                 request.query,
                                 url(),
-                                request.receivedAt.isValid() ? request.receivedAt : QDateTime::currentDateTimeUtc());
+                                request.receivedAt.isValid() ? request.receivedAt : QDateTime::currentDateTimeUtc(),
+                                request.tls);
     Pending pending;
     pending.responder = std::move(responder);
     pending.token = true;

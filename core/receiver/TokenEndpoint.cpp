@@ -1,6 +1,7 @@
 #include "TokenEndpoint.h"
 
 #include "jose/JoseKey.h"
+#include "jose/Jwks.h"
 #include "jose/Jws.h"
 #include "secrets/SecretRef.h"
 #include "signing/Crypto.h"
@@ -187,8 +188,118 @@ QString quoted(const QString& text)
 
 TokenEndpoint::TokenEndpoint(TokenEndpointConfig config, QByteArray clientSecret)
     : m_config(std::move(config))
-    , m_secret(std::move(clientSecret))
-{ }
+{
+    const auto clients = m_config.allClients();
+    for (qsizetype i = 0; i < clients.size(); ++i) {
+        const TokenClientConfig& client = clients.at(i);
+        m_clients.append(Client {client.clientId,
+                                 i == 0 ? clientSecret : QByteArray(),
+                                 client.clientAuth,
+                                 {},
+                                 client.tlsSubjectDn,
+                                 client.tlsSan});
+    }
+}
+
+Result<std::unique_ptr<TokenEndpoint>> TokenEndpoint::create(const TokenEndpointConfig& config,
+                                                             const SecretValues& secrets)
+{
+    auto endpoint = std::make_unique<TokenEndpoint>(config, QByteArray());
+    const auto clients = config.allClients();
+    for (qsizetype i = 0; i < clients.size(); ++i) {
+        const TokenClientConfig& entry = clients.at(i);
+        Client& client = endpoint->m_clients[i];
+        client.secret = secrets.value(entry.clientSecret);
+        const QString where =
+            i == 0 ? QStringLiteral("tokenEndpoint") : QStringLiteral("tokenEndpoint.clients[%1]").arg(i - 1);
+        if (!entry.publicKey.isEmpty()) {
+            auto key = JoseKey::fromPem(secrets.value(entry.publicKey));
+            if (!key) {
+                return Error(key.error().message, where + QStringLiteral(".publicKey"));
+            }
+            if (key->type() == JoseKey::Type::Secret) {
+                return Error(QStringLiteral("must be a public key or certificate (PEM)"),
+                             where + QStringLiteral(".publicKey"));
+            }
+            client.keys.append(key.value());
+        }
+        if (!entry.jwks.isEmpty()) {
+            auto keys = Jwks::parse(secrets.value(entry.jwks));
+            if (!keys) {
+                return Error(keys.error().message, where + QStringLiteral(".jwks"));
+            }
+            for (const JoseKey& key : keys.value()) {
+                if (key.type() != JoseKey::Type::Secret) {
+                    client.keys.append(key); // a shared key in the set never checks a private_key_jwt
+                }
+            }
+            if (client.keys.isEmpty()) {
+                return Error(QStringLiteral("holds no public key"), where + QStringLiteral(".jwks"));
+            }
+        }
+    }
+    return endpoint;
+}
+
+const TokenEndpoint::Client* TokenEndpoint::findClient(const QString& id) const
+{
+    for (const Client& client : m_clients) {
+        if (client.id == id) {
+            return &client;
+        }
+    }
+    return nullptr;
+}
+
+QString TokenEndpoint::clientIds() const
+{
+    QStringList ids;
+    for (const Client& client : m_clients) {
+        ids << client.id;
+    }
+    if (ids.size() == 1) {
+        return QStringLiteral("client ") + ids.first();
+    }
+    const QString last = ids.takeLast();
+    return QStringLiteral("clients ") + ids.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+}
+
+QList<TokenEndpoint::Audience> TokenEndpoint::acceptedAudiences(const QString& receiverUrl,
+                                                                const QByteArray& host) const
+{
+    // This receiver as the client saw it (its Host header), and as the receiver knows itself.
+    const QUrl own(receiverUrl);
+    QStringList bases;
+    if (!host.isEmpty()) {
+        bases << own.scheme() + QStringLiteral("://") + QString::fromUtf8(host);
+    }
+    bases << receiverUrl;
+    bases.removeDuplicates();
+    QList<Audience> out;
+    for (const QString& entry : m_config.audiences) {
+        if (entry == u"tokenUrl") {
+            for (const QString& base : std::as_const(bases)) {
+                out.append({base + m_config.path, false, entry});
+            }
+        } else if (entry == u"issuer") {
+            for (const QString& base : std::as_const(bases)) {
+                out.append({base, false, entry});
+                out.append({base + QLatin1Char('/'), false, entry});
+            }
+        } else if (entry == u"webhookUrl") {
+            for (const QString& base : std::as_const(bases)) {
+                out.append({base, true, entry});
+            }
+        } else if (entry.startsWith(QLatin1Char('/'))) {
+            for (const QString& base : std::as_const(bases)) {
+                out.append({base + entry, false, entry});
+            }
+        } else {
+            out.append({entry, false, QString()});
+        }
+    }
+    return out;
+}
 
 Result<QList<TokenEndpoint::FormField>> TokenEndpoint::parseBody(const QByteArray& contentType, const QByteArray& body)
 {
@@ -245,7 +356,8 @@ void TokenEndpoint::forget(const QDateTime& now)
 TokenEndpoint::Answer TokenEndpoint::handle(const VerifyRequest& request,
                                             const QString& query,
                                             const QString& receiverUrl,
-                                            const QDateTime& now)
+                                            const QDateTime& now,
+                                            const TlsSessionInfo& tls)
 {
     forget(now);
     static const QStringList secretFields {
@@ -308,18 +420,11 @@ TokenEndpoint::Answer TokenEndpoint::handle(const VerifyRequest& request,
         form.insert(field.name, field.value);
     }
 
-    // The token URL as the client saw it (its Host header), and as the receiver knows itself.
-    const QUrl own(receiverUrl);
-    QStringList audiences;
-    const QByteArray host = Headers::value(request.headers, "host");
-    if (!host.isEmpty()) {
-        audiences.append(own.scheme() + QStringLiteral("://") + QString::fromUtf8(host) + m_config.path);
-    }
-    audiences.append(receiverUrl + m_config.path);
-    audiences.removeDuplicates();
+    const QList<Audience> audiences = acceptedAudiences(receiverUrl, Headers::value(request.headers, "host"));
 
     QString method;
-    if (auto refusal = authenticate(request, form, audiences, now, &method)) {
+    QString clientId;
+    if (auto refusal = authenticate(request, form, audiences, now, tls, &method, &clientId)) {
         if (refusal->error == u"invalid_client") {
             if (std::any_of(queryFields.cbegin(), queryFields.cend(), [](const FormField& field) {
                     return field.name == u"client_secret" || field.name == u"client_assertion";
@@ -348,7 +453,7 @@ TokenEndpoint::Answer TokenEndpoint::handle(const VerifyRequest& request,
     const QByteArray token =
         Crypto::randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QString scope = QString::fromUtf8(form.value(QStringLiteral("scope")));
-    m_issued.insert(Crypto::sha256(token), {now.addSecs(m_config.expiresIn), scope});
+    m_issued.insert(Crypto::sha256(token), {now.addSecs(m_config.expiresIn), scope, clientId});
     QJsonObject json {{QStringLiteral("access_token"), QString::fromLatin1(token)},
                       {QStringLiteral("token_type"), QStringLiteral("Bearer")},
                       {QStringLiteral("expires_in"), m_config.expiresIn}};
@@ -358,7 +463,7 @@ TokenEndpoint::Answer TokenEndpoint::handle(const VerifyRequest& request,
     answer.response = jsonResponse(200, json);
     answer.check.ok = true;
     answer.check.detail = QStringLiteral("issued token %1 to client %2 (client auth %3), expires in %4 s")
-                              .arg(maskSecret(token), m_config.clientId, method)
+                              .arg(maskSecret(token), clientId, method)
                               .arg(m_config.expiresIn);
     if (!scope.isEmpty()) {
         answer.check.detail += QStringLiteral(", scope %1").arg(quoted(scope));
@@ -368,9 +473,11 @@ TokenEndpoint::Answer TokenEndpoint::handle(const VerifyRequest& request,
 
 std::optional<TokenEndpoint::Refusal> TokenEndpoint::authenticate(const VerifyRequest& request,
                                                                   const QHash<QString, QByteArray>& form,
-                                                                  const QStringList& acceptedAudiences,
+                                                                  const QList<Audience>& audiences,
                                                                   const QDateTime& now,
-                                                                  QString* method)
+                                                                  const TlsSessionInfo& tls,
+                                                                  QString* method,
+                                                                  QString* clientId)
 {
     const QString invalidClient = QStringLiteral("invalid_client");
     const QString invalidRequest = QStringLiteral("invalid_request");
@@ -385,7 +492,15 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::authenticate(const VerifyRe
     if (form.contains(QStringLiteral("client_assertion")) || form.contains(QStringLiteral("client_assertion_type"))) {
         used.append(QStringLiteral("a client_assertion"));
     }
-    const QString allowed = m_config.clientAuth.join(QStringLiteral(", "));
+    QStringList allForms;
+    for (const Client& client : m_clients) {
+        for (const QString& form : client.auth) {
+            if (!allForms.contains(form)) {
+                allForms << form;
+            }
+        }
+    }
+    const QString allowed = allForms.join(QStringLiteral(", "));
     if (used.size() > 1) {
         return Refusal {400,
                         invalidRequest,
@@ -393,23 +508,40 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::authenticate(const VerifyRe
                                        " §2.3 allows exactly one")
                             .arg(used.join(QStringLiteral(", ")))};
     }
-    if (used.isEmpty()) {
-        return Refusal {401,
-                        invalidClient,
-                        QStringLiteral("no client authentication: this token endpoint takes %1 (Basic header,"
-                                       " client_id and client_secret in the body, or an HS256 client_assertion)")
-                            .arg(allowed)};
-    }
-    const auto notEnabled = [&](const QString& form) {
-        return Refusal {401,
-                        invalidClient,
-                        QStringLiteral("client authentication %1 is not enabled on this token endpoint"
-                                       " (tokenEndpoint.clientAuth allows %2)")
-                            .arg(form, allowed)};
-    };
-    const QByteArray clientId = m_config.clientId.toUtf8();
     const bool bodyHasId = form.contains(QStringLiteral("client_id"));
     const QByteArray bodyId = form.value(QStringLiteral("client_id"));
+    const auto notEnabled = [&](const Client& client, const QString& form) {
+        return Refusal {401,
+                        invalidClient,
+                        QStringLiteral("client authentication %1 is not enabled on this token endpoint for client %2"
+                                       " (its clientAuth allows %3)")
+                            .arg(form, client.id, client.auth.join(QStringLiteral(", ")))};
+    };
+    const auto unknown = [&](const QByteArray& id, const QString& where) {
+        return Refusal {401,
+                        invalidClient,
+                        QStringLiteral("unknown client id %1%2; this token endpoint serves %3")
+                            .arg(quoted(QString::fromUtf8(id)), where, clientIds())};
+    };
+    if (used.isEmpty()) {
+        // RFC 8705 §2: a tls_client_auth client names itself with client_id and proves it with its
+        // certificate.
+        *method = QStringLiteral("tlsClientAuth");
+        const Client* client = bodyHasId ? findClient(QString::fromUtf8(bodyId)) : nullptr;
+        if (bodyHasId && !client) {
+            return unknown(bodyId, QString());
+        }
+        if (!client || !client->auth.contains(*method)) {
+            return Refusal {401,
+                            invalidClient,
+                            QStringLiteral("no client authentication: this token endpoint takes %1 (Basic header,"
+                                           " client_id and client_secret in the body, a client_assertion, or"
+                                           " client_id with a TLS client certificate)")
+                                .arg(allowed)};
+        }
+        *clientId = client->id;
+        return checkCertificate(*client, tls);
+    }
 
     if (!authorization.isNull()) {
         *method = QStringLiteral("basic");
@@ -421,8 +553,12 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::authenticate(const VerifyRe
                                            " Basic client credentials")
                                 .arg(RequestVerifier::describeCredentials(authorization))};
         }
-        if (!m_config.clientAuth.contains(*method)) {
-            return notEnabled(*method);
+        if (!allForms.contains(*method)) {
+            return Refusal {401,
+                            invalidClient,
+                            QStringLiteral("client authentication basic is not enabled on this token endpoint"
+                                           " (tokenEndpoint.clientAuth allows %1)")
+                                .arg(allowed)};
         }
         auto decoded = QByteArray::fromBase64Encoding(credentials, QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || credentials.isEmpty()) {
@@ -438,19 +574,18 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::authenticate(const VerifyRe
         const QByteArray rawSecret = decoded.decoded.mid(colon + 1);
         const QByteArray id = formDecode(rawId);
         const QByteArray secret = formDecode(rawSecret);
-        const bool idOk = Crypto::constantTimeEquals(id, clientId);
-        const bool secretOk = Crypto::constantTimeEquals(secret, m_secret);
-        if (!idOk) {
-            return Refusal {401,
-                            invalidClient,
-                            QStringLiteral("unknown client id %1 in the Basic credentials; this token endpoint"
-                                           " serves client %2")
-                                .arg(quoted(QString::fromUtf8(id)), m_config.clientId)};
+        const Client* client = findClient(QString::fromUtf8(id));
+        if (!client) {
+            return unknown(id, QStringLiteral(" in the Basic credentials"));
         }
-        if (!secretOk) {
+        if (!client->auth.contains(*method)) {
+            return notEnabled(*client, *method);
+        }
+        *clientId = client->id;
+        if (!Crypto::constantTimeEquals(secret, client->secret)) {
             QString description =
-                QStringLiteral("wrong client secret %1 for client %2").arg(maskSecret(secret), m_config.clientId);
-            if (Crypto::constantTimeEquals(rawSecret, m_secret)) {
+                QStringLiteral("wrong client secret %1 for client %2").arg(maskSecret(secret), client->id);
+            if (Crypto::constantTimeEquals(rawSecret, client->secret)) {
                 description += QStringLiteral(" (it matches before form-urldecoding: the client left out the"
                                               " RFC 6749 §2.3.1 encoding of id and secret)");
             }
@@ -460,41 +595,44 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::authenticate(const VerifyRe
             return Refusal {400,
                             invalidRequest,
                             QStringLiteral("client_id %1 in the body is not the client %2 of the Basic credentials")
-                                .arg(quoted(QString::fromUtf8(bodyId)), m_config.clientId)};
+                                .arg(quoted(QString::fromUtf8(bodyId)), client->id)};
         }
         return std::nullopt;
     }
 
     if (form.contains(QStringLiteral("client_secret"))) {
         *method = QStringLiteral("post");
-        if (!m_config.clientAuth.contains(*method)) {
-            return notEnabled(*method);
+        if (!allForms.contains(*method)) {
+            return Refusal {401,
+                            invalidClient,
+                            QStringLiteral("client authentication post is not enabled on this token endpoint"
+                                           " (tokenEndpoint.clientAuth allows %1)")
+                                .arg(allowed)};
         }
         if (!bodyHasId) {
             return Refusal {400, invalidRequest, QStringLiteral("client_secret is given without client_id")};
         }
-        const bool idOk = Crypto::constantTimeEquals(bodyId, clientId);
-        const QByteArray secret = form.value(QStringLiteral("client_secret"));
-        const bool secretOk = Crypto::constantTimeEquals(secret, m_secret);
-        if (!idOk) {
+        const Client* client = findClient(QString::fromUtf8(bodyId));
+        if (!client) {
             return Refusal {401,
                             invalidClient,
-                            QStringLiteral("unknown client_id %1; this token endpoint serves client %2")
-                                .arg(quoted(QString::fromUtf8(bodyId)), m_config.clientId)};
+                            QStringLiteral("unknown client_id %1; this token endpoint serves %2")
+                                .arg(quoted(QString::fromUtf8(bodyId)), clientIds())};
         }
-        if (!secretOk) {
-            return Refusal {
-                401,
-                invalidClient,
-                QStringLiteral("wrong client_secret %1 for client %2").arg(maskSecret(secret), m_config.clientId)};
+        if (!client->auth.contains(*method)) {
+            return notEnabled(*client, *method);
+        }
+        *clientId = client->id;
+        const QByteArray secret = form.value(QStringLiteral("client_secret"));
+        if (!Crypto::constantTimeEquals(secret, client->secret)) {
+            return Refusal {401,
+                            invalidClient,
+                            QStringLiteral("wrong client_secret %1 for client %2").arg(maskSecret(secret), client->id)};
         }
         return std::nullopt;
     }
 
     *method = QStringLiteral("jwt");
-    if (!m_config.clientAuth.contains(*method)) {
-        return notEnabled(*method);
-    }
     const QByteArray assertionType = form.value(QStringLiteral("client_assertion_type"));
     if (assertionType != JwtBearerType) {
         return Refusal {
@@ -509,35 +647,139 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::authenticate(const VerifyRe
     if (assertion.isEmpty()) {
         return Refusal {400, invalidRequest, QStringLiteral("client_assertion_type is given without client_assertion")};
     }
-    return checkAssertion(assertion, form, acceptedAudiences, now);
+    return checkAssertion(assertion, form, audiences, now, method, clientId);
 }
 
-std::optional<TokenEndpoint::Refusal> TokenEndpoint::checkAssertion(const QByteArray& assertion,
-                                                                    const QHash<QString, QByteArray>& form,
-                                                                    const QStringList& acceptedAudiences,
-                                                                    const QDateTime& now)
+std::optional<TokenEndpoint::Refusal> TokenEndpoint::checkCertificate(const Client& client,
+                                                                      const TlsSessionInfo& tls) const
 {
     const auto refused = [](const QString& description) {
         return Refusal {401, QStringLiteral("invalid_client"), description};
     };
-    // RFC 7523 §3: signature first, then the claims (nothing unverified is believed).
+    if (!tls.encrypted) {
+        return refused(QStringLiteral("client %1 authenticates with its TLS client certificate (tlsClientAuth), but"
+                                      " this request came without TLS: send it to the receiver's https:// URL")
+                           .arg(client.id));
+    }
+    if (!tls.clientCertificate || tls.clientCertificate->isNull()) {
+        return refused(QStringLiteral("client %1 authenticates with its TLS client certificate (tlsClientAuth), but"
+                                      " the connection presented none")
+                           .arg(client.id));
+    }
+    const CertificateInfo& certificate = *tls.clientCertificate;
+    if (!tls.clientCertificateVerified) {
+        return refused(QStringLiteral("the TLS client certificate (subject %1, issuer %2) does not chain to the"
+                                      " receiver's tls.clientCa: RFC 8705 §2.1 trusts only certificates from it")
+                           .arg(certificate.subject, certificate.issuer));
+    }
+    if (!client.subjectDn.isEmpty()) {
+        // RFC 8705 §2.1.2: the subject DN compared as RFC 4514 strings (both as OpenSSL prints them).
+        const auto normalised = [](QString dn) {
+            return dn.remove(QLatin1Char(' ')).toLower();
+        };
+        if (normalised(certificate.subject) != normalised(client.subjectDn)) {
+            return refused(QStringLiteral("the TLS client certificate's subject is %1; client %2 is known by subject"
+                                          " %3 (tlsSubjectDn)")
+                               .arg(quoted(certificate.subject), client.id, quoted(client.subjectDn)));
+        }
+        return std::nullopt;
+    }
+    // tlsSan: "DNS:name" or a bare value matched against every subjectAltName's value.
+    const bool typed =
+        client.san.contains(QLatin1Char(':'))
+        && QStringList {QStringLiteral("DNS"), QStringLiteral("URI"), QStringLiteral("IP"), QStringLiteral("email")}
+               .contains(client.san.section(QLatin1Char(':'), 0, 0));
+    for (const QString& name : certificate.subjectAltNames) {
+        if (typed ? name == client.san : name.section(QLatin1Char(':'), 1) == client.san) {
+            return std::nullopt;
+        }
+    }
+    return refused(QStringLiteral("the TLS client certificate's subjectAltNames are %1; client %2 is known by %3"
+                                  " (tlsSan)")
+                       .arg(certificate.subjectAltNames.isEmpty()
+                                ? QStringLiteral("none")
+                                : certificate.subjectAltNames.join(QStringLiteral(", ")),
+                            client.id,
+                            quoted(client.san)));
+}
+
+std::optional<TokenEndpoint::Refusal> TokenEndpoint::checkAssertion(const QByteArray& assertion,
+                                                                    const QHash<QString, QByteArray>& form,
+                                                                    const QList<Audience>& acceptedAudiences,
+                                                                    const QDateTime& now,
+                                                                    QString* method,
+                                                                    QString* clientId)
+{
+    const auto refused = [](const QString& description) {
+        return Refusal {401, QStringLiteral("invalid_client"), description};
+    };
+    // RFC 7523 §3: signature first, then the claims (nothing unverified is believed). Which
+    // client's key checks it comes from client_id, else the (unverified) sub or iss.
     auto parts = Jws::parseCompact(assertion);
     if (!parts) {
         return refused(QStringLiteral("the client_assertion is not a compact JWT: %1").arg(parts.error().message));
     }
     const QString alg = parts->header.value(QStringLiteral("alg")).toString();
-    if (alg != u"HS256") {
-        return refused(QStringLiteral("the client assertion is signed %1; this token endpoint takes client_secret_jwt"
-                                      " assertions (HS256 with the client secret) only")
-                           .arg(alg));
+    const QJsonObject unverified = QJsonDocument::fromJson(parts->payload).object();
+    QString named = QString::fromUtf8(form.value(QStringLiteral("client_id")));
+    if (named.isEmpty()) {
+        named = unverified.value(QStringLiteral("sub")).toString();
     }
-    auto verified = Jws::verifyCompact(assertion, {JoseKey::fromSecret(m_secret)}, {QStringLiteral("HS256")});
-    if (!verified) {
-        return refused(QStringLiteral("the client assertion's signature does not verify with the client secret of"
-                                      " %1 (%2)")
-                           .arg(m_config.clientId, verified.error().message));
+    if (named.isEmpty() || !findClient(named)) {
+        const QString iss = unverified.value(QStringLiteral("iss")).toString();
+        if (findClient(iss)) {
+            named = iss;
+        }
     }
-    const QJsonDocument document = QJsonDocument::fromJson(verified->payload);
+    // With one client, its checks explain what is wrong with the claims.
+    const Client* client = findClient(named);
+    if (!client && m_clients.size() == 1) {
+        client = &m_clients.first();
+    }
+    if (!client) {
+        return refused(QStringLiteral("the client assertion names no client this token endpoint serves (client_id"
+                                      " %1, sub %2); it serves %3")
+                           .arg(quoted(QString::fromUtf8(form.value(QStringLiteral("client_id")))),
+                                quoted(unverified.value(QStringLiteral("sub")).toString()),
+                                clientIds()));
+    }
+    *clientId = client->id;
+    if (alg == u"HS256") {
+        *method = QStringLiteral("jwt");
+        if (!client->auth.contains(*method)) {
+            return refused(QStringLiteral("the client assertion is signed HS256 (client_secret_jwt); client %1 is not"
+                                          " set up for it (its clientAuth allows %2)")
+                               .arg(client->id, client->auth.join(QStringLiteral(", "))));
+        }
+        auto verified = Jws::verifyCompact(assertion, {JoseKey::fromSecret(client->secret)}, {QStringLiteral("HS256")});
+        if (!verified) {
+            return refused(QStringLiteral("the client assertion's signature does not verify with the client secret of"
+                                          " %1 (%2)")
+                               .arg(client->id, verified.error().message));
+        }
+    } else {
+        *method = QStringLiteral("privateKeyJwt");
+        static const QStringList asymmetric {
+            QStringLiteral("RS256"), QStringLiteral("PS256"), QStringLiteral("ES256"), QStringLiteral("EdDSA")};
+        if (!client->auth.contains(*method) || client->keys.isEmpty()) {
+            return refused(QStringLiteral("the client assertion is signed %1, which is private_key_jwt; client %2 is"
+                                          " not set up for it (its clientAuth allows %3; give it a publicKey or"
+                                          " jwks)")
+                               .arg(alg, client->id, client->auth.join(QStringLiteral(", "))));
+        }
+        if (!asymmetric.contains(alg)) {
+            return refused(QStringLiteral("the client assertion is signed %1; private_key_jwt assertions here are"
+                                          " signed RS256, PS256, ES256 or EdDSA")
+                               .arg(alg));
+        }
+        auto verified = Jws::verifyCompact(assertion, client->keys, asymmetric);
+        if (!verified) {
+            return refused(QStringLiteral("the client assertion's %1 signature does not verify with the public key of"
+                                          " %2 (%3)")
+                               .arg(alg, client->id, verified.error().message));
+        }
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(parts->payload);
     if (!document.isObject()) {
         return refused(QStringLiteral("the client assertion's payload is not a JSON object of claims"));
     }
@@ -547,20 +789,20 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::checkAssertion(const QByteA
         const QJsonValue value = claims.value(QLatin1String(name));
         if (!value.isString()) {
             return refused(QStringLiteral("the client assertion has no %1 claim: it must be the client id %2")
-                               .arg(QLatin1String(name), m_config.clientId));
+                               .arg(QLatin1String(name), client->id));
         }
-        if (value.toString() != m_config.clientId) {
+        if (value.toString() != client->id) {
             return refused(QStringLiteral("the client assertion's %1 is %2; it must be the client id %3")
-                               .arg(QLatin1String(name), quoted(value.toString()), m_config.clientId));
+                               .arg(QLatin1String(name), quoted(value.toString()), client->id));
         }
     }
     if (form.contains(QStringLiteral("client_id"))
-        && QString::fromUtf8(form.value(QStringLiteral("client_id"))) != m_config.clientId) {
+        && QString::fromUtf8(form.value(QStringLiteral("client_id"))) != client->id) {
         return refused(QStringLiteral("client_id %1 in the body is not the assertion's client %2")
-                           .arg(quoted(QString::fromUtf8(form.value(QStringLiteral("client_id")))), m_config.clientId));
+                           .arg(quoted(QString::fromUtf8(form.value(QStringLiteral("client_id")))), client->id));
     }
 
-    // aud: one string or an array of them (RFC 7519 §4.1.3); one must name this endpoint.
+    // aud: one string or an array of them (RFC 7519 §4.1.3); one must be accepted here.
     QStringList audiences;
     const QJsonValue aud = claims.value(QStringLiteral("aud"));
     if (aud.isString()) {
@@ -570,17 +812,31 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::checkAssertion(const QByteA
             audiences.append(entry.toString());
         }
     }
-    if (audiences.isEmpty()) {
-        return refused(QStringLiteral("the client assertion has no aud claim: it must be this token endpoint's URL,"
-                                      " %1")
-                           .arg(acceptedAudiences.join(QStringLiteral(" or "))));
+    QStringList accepted;
+    for (const Audience& audience : acceptedAudiences) {
+        const QString text =
+            audience.anyPath ? QStringLiteral("any URL under %1/").arg(audience.value) : audience.value;
+        accepted << (audience.why.isEmpty() ? text : QStringLiteral("%1 (%2)").arg(text, audience.why));
     }
-    if (std::none_of(audiences.cbegin(), audiences.cend(), [&](const QString& audience) {
-            return acceptedAudiences.contains(audience);
-        })) {
-        return refused(
-            QStringLiteral("the client assertion's aud is %1; it must be this token endpoint's URL, %2")
-                .arg(quoted(audiences.join(QStringLiteral(", "))), acceptedAudiences.join(QStringLiteral(" or "))));
+    accepted.removeDuplicates();
+    const bool defaults = m_config.audiences == QStringList {QStringLiteral("tokenUrl")};
+    const QString expected = defaults ? QStringLiteral("it must be this token endpoint's URL, %1")
+                                            .arg(QStringList(accepted)
+                                                     .replaceInStrings(QStringLiteral(" (tokenUrl)"), QString())
+                                                     .join(QStringLiteral(" or ")))
+                                      : QStringLiteral("this endpoint accepts %1 (tokenEndpoint.audiences)")
+                                            .arg(accepted.join(QStringLiteral(", ")));
+    if (audiences.isEmpty()) {
+        return refused(QStringLiteral("the client assertion has no aud claim: %1").arg(expected));
+    }
+    const auto accepts = [&acceptedAudiences](const QString& value) {
+        return std::any_of(acceptedAudiences.cbegin(), acceptedAudiences.cend(), [&value](const Audience& audience) {
+            return audience.anyPath ? value.startsWith(audience.value + QLatin1Char('/')) : value == audience.value;
+        });
+    };
+    if (std::none_of(audiences.cbegin(), audiences.cend(), accepts)) {
+        return refused(QStringLiteral("the client assertion's aud is %1; %2")
+                           .arg(quoted(audiences.join(QStringLiteral(", "))), expected));
     }
 
     const qint64 nowUnix = now.toSecsSinceEpoch();
@@ -617,7 +873,7 @@ std::optional<TokenEndpoint::Refusal> TokenEndpoint::checkAssertion(const QByteA
         return refused(QStringLiteral("the client assertion has no jti: this token endpoint needs one to refuse"
                                       " replayed assertions"));
     }
-    const QString key = m_config.clientId + QLatin1Char('\n') + jti;
+    const QString key = client->id + QLatin1Char('\n') + jti;
     if (m_seenJti.contains(key)) {
         return refused(QStringLiteral("the client assertion's jti %1 was used before (a replay): every token request"
                                       " needs a fresh assertion")
@@ -672,7 +928,7 @@ TokenEndpoint::checkAccessToken(const HeaderList& headers, const QString& header
     check.ok = true;
     check.failStatus = 0;
     check.detail = QStringLiteral("token %1 issued by this receiver to client %2, valid for %3 s more")
-                       .arg(maskSecret(token), m_config.clientId)
+                       .arg(maskSecret(token), issued->clientId)
                        .arg(left);
     return check;
 }

@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <memory>
 
@@ -47,6 +48,27 @@ QString nameToString(const X509_NAME* name)
     return QString::fromUtf8(data, length);
 }
 
+// Qt lists DNS, IP and e-mail subjectAltNames, not URIs (SPIFFE ids and the like).
+QStringList uriSubjectAltNames(X509* x509)
+{
+    QStringList out;
+    auto* names = static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(x509, NID_subject_alt_name, nullptr, nullptr));
+    if (!names) {
+        return out;
+    }
+    for (int i = 0; i < sk_GENERAL_NAME_num(names); ++i) {
+        const GENERAL_NAME* name = sk_GENERAL_NAME_value(names, i);
+        if (name->type == GEN_URI) {
+            const ASN1_IA5STRING* uri = name->d.uniformResourceIdentifier;
+            out << QStringLiteral("URI:")
+                       + QString::fromLatin1(reinterpret_cast<const char*>(ASN1_STRING_get0_data(uri)),
+                                             ASN1_STRING_length(uri));
+        }
+    }
+    GENERAL_NAMES_free(names);
+    return out;
+}
+
 } // namespace
 
 QString CertificateInfo::sha256Fingerprint() const
@@ -71,6 +93,21 @@ CertificateInfo CertificateInfo::fromCertificate(const QSslCertificate& certific
         BN_free(bn);
     }
     info.sha256 = Tls::certificateSha256(certificate);
+    const auto names = certificate.subjectAlternativeNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        switch (it.key()) {
+            case QSsl::DnsEntry:
+                info.subjectAltNames << QStringLiteral("DNS:") + it.value();
+                break;
+            case QSsl::IpAddressEntry:
+                info.subjectAltNames << QStringLiteral("IP:") + it.value();
+                break;
+            case QSsl::EmailEntry:
+                info.subjectAltNames << QStringLiteral("email:") + it.value();
+                break;
+        }
+    }
+    info.subjectAltNames += uriSubjectAltNames(x509.get());
     return info;
 }
 

@@ -6,6 +6,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QString>
+#include <QStringList>
 
 // What a user needs to recognise a certificate: who it names, who signed it, its serial and its
 // SHA-256 fingerprint, each in the notation `openssl x509 -noout -subject -issuer -serial
@@ -16,6 +17,8 @@ struct CertificateInfo
     QString issuer;    // RFC 2253
     QString serial;    // upper-case hex without separators, as openssl prints it
     QByteArray sha256; // raw 32-byte digest of the DER encoding
+    // subjectAltName entries as "DNS:example.com", "IP:127.0.0.1", "URI:spiffe://a/b", "email:a@b.c"
+    QStringList subjectAltNames;
 
     bool isNull() const { return sha256.isEmpty(); }
     // "AB:CD:..." (upper-case hex pairs separated by colons)

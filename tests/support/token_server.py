@@ -11,7 +11,9 @@ CONFIG: {"clientId": "...", "clientSecret": "...", "privateKeys": {"RS256": "rsa
 Token requests go to /t/MODE/anything; MODE picks the answer:
   ok, noexpiry, error, nonjson, noaccess, mac, expires0, e500, e500once, slow, authcode
 GET /authorize signs in at once and redirects with a code (authorization_code + PKCE S256 and
-refresh_token grants are checked at the token endpoint). GET /log answers the list of token requests seen, GET /reset clears it.
+refresh_token grants are checked at the token endpoint). As oidc-provider does, the refresh token
+carries the requested scope without offline_access, and a refresh asking for a scope it does not
+carry is refused invalid_scope; the refresh token "rt-scope-refused" is always refused so. GET /log answers the list of token requests seen, GET /reset clears it.
 """
 
 import base64
@@ -41,7 +43,7 @@ seen_jti = set()
 counters = {}
 issued = [0]
 codes = {}  # code -> the authorization request it answers
-refresh_tokens = set()
+refresh_tokens = {}  # refresh token -> the scope it carries
 
 
 def check_assertion(assertion, expected_alg, audience):
@@ -184,14 +186,27 @@ class Handler(BaseHTTPRequestHandler):
             if request.get("code_challenge_method") != "S256" or challenge != request.get("code_challenge"):
                 return self.answer(400, {"error": "invalid_grant", "error_description": "PKCE verification failed"})
             entry["pkce"] = "ok"
-            return self.issue_with_refresh()
+            # Like oidc-provider: offline_access asks for the refresh token and is not part of
+            # the scope the refresh token carries.
+            granted = " ".join(s for s in request.get("scope", "").split() if s != "offline_access")
+            return self.issue_with_refresh(granted)
         if grant == "refresh_token":
+            given = form.get("refresh_token")
+            if given == "rt-scope-refused":
+                return self.answer(400, {"error": "invalid_scope",
+                                         "error_description": "refresh token missing requested scope"})
             with lock:
-                known = form.get("refresh_token") in refresh_tokens
-                refresh_tokens.discard(form.get("refresh_token"))
-            if not known:
+                granted = refresh_tokens.get(given)
+            if granted is None:
                 return self.answer(400, {"error": "invalid_grant", "error_description": "refresh token revoked"})
-            return self.issue_with_refresh()
+            # RFC 6749 §6: a refresh may not ask for more than the refresh token carries
+            # (oidc-provider answers exactly this).
+            if "scope" in form and not set(form["scope"].split()) <= set(granted.split()):
+                return self.answer(400, {"error": "invalid_scope",
+                                         "error_description": "refresh token missing requested scope"})
+            with lock:
+                refresh_tokens.pop(given, None)
+            return self.issue_with_refresh(granted)
         if grant != "client_credentials":
             return self.answer(400, {"error": "unsupported_grant_type"})
         issued[0] += 1
@@ -220,13 +235,13 @@ class Handler(BaseHTTPRequestHandler):
             token["expires_in"] = 20  # inside the 30 s skew: never reused
         self.answer(200, token)
 
-    def issue_with_refresh(self):
+    def issue_with_refresh(self, granted):
         with lock:
             issued[0] += 1
             refresh = "rt-%d-refresh" % issued[0]
-            refresh_tokens.add(refresh)
+            refresh_tokens[refresh] = granted
         self.answer(200, {"access_token": "at-%d-%s" % (issued[0], "y" * 12), "token_type": "Bearer",
-                          "expires_in": 600, "refresh_token": refresh})
+                          "expires_in": 600, "refresh_token": refresh, "scope": granted})
 
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
